@@ -1,0 +1,315 @@
+/*
+ * store.c - writes a scan into its SQLite database (schema.sql, embedded) in one transaction
+ * with prepared statements, and opens saved databases read-only. SQLite's message is copied
+ * into the aibom error the moment a call fails, before the next call overwrites it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../scan_internal.h"
+#include "embedded.h"
+
+int aibom_store__fail(sqlite3 *db, const char *what)
+{
+	aibom_error__set(AIBOM_ERROR_SQLITE, "%s: %s", what, db ? sqlite3_errmsg(db) : "cannot allocate");
+	return -1;
+}
+
+int aibom_store__create(sqlite3 **out, const char *path)
+{
+	sqlite3 *db = NULL;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+
+	*out = NULL;
+	if (path && path[0]) {
+		if (unlink(path) < 0 && access(path, F_OK) == 0) {
+			aibom_error__set(AIBOM_ERROR_OS, "%s: cannot replace the database", path);
+			return -1;
+		}
+	}
+	/* "" opens a private temporary database that SQLite deletes on close */
+	if (sqlite3_open_v2(path ? path : "", &db, flags, NULL) != SQLITE_OK) {
+		aibom_store__fail(db, path ? path : "temporary database");
+		sqlite3_close(db);
+		return -1;
+	}
+	if (sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, aibom_embed_schema_sql, NULL, NULL, NULL) != SQLITE_OK) {
+		aibom_store__fail(db, "creating the schema");
+		sqlite3_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int aibom_store__open_readonly(sqlite3 **out, const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int ok = 0;
+
+	*out = NULL;
+	if (access(path, F_OK) != 0) {
+		aibom_error__set(AIBOM_ERROR_OS, "%s: no such database", path);
+		return AIBOM_ENOTFOUND;
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		aibom_store__fail(db, path);
+		sqlite3_close(db);
+		return AIBOM_ERROR;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'aibom_schema'", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		ok = 1;
+	sqlite3_finalize(st);
+	if (!ok) {
+		aibom_error__set(AIBOM_ERROR_SQLITE, "%s: not an aibom database", path);
+		sqlite3_close(db);
+		return AIBOM_ERROR;
+	}
+	*out = db;
+	return 0;
+}
+
+const char *aibom_store__meta(sqlite3 *db, const char *key, aibom_str *out)
+{
+	sqlite3_stmt *st = NULL;
+	const char *r = NULL;
+
+	aibom_str__clear(out);
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		aibom_str__puts(out, (const char *)sqlite3_column_text(st, 0));
+		r = aibom_str__cstr(out);
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+enum { S_META, S_FILE, S_DIAG, S_DEF, S_IMPORT, S_CALL, S_FINDING, S_LIB, S_COUNT };
+
+static const char *const statements[S_COUNT] = {
+	"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+	"INSERT INTO files(path, kind, size, blob_id, module) VALUES (?, ?, ?, ?, ?)",
+	"INSERT INTO diagnostics(path, severity, message) VALUES (?, ?, ?)",
+	"INSERT INTO definitions(file_id, kind, name, qualname, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
+	"INSERT INTO imports(file_id, line, alias, target) VALUES (?, ?, ?, ?)",
+	"INSERT INTO calls(file_id, line, caller, callee) VALUES (?, ?, ?, ?)",
+	"INSERT INTO findings(file_id, line, col, kind, api, provider, model, model_type, resolution, flags, function, rule)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO libraries(file_id, line, name, version, spec, purl) VALUES (?, ?, ?, ?, ?, ?)",
+};
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int step(sqlite3 *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : aibom_store__fail(db, "writing the scan");
+}
+
+static const char *kind_name(aibom_file_kind k)
+{
+	switch (k) {
+	case FILE_PYTHON: return "python";
+	case FILE_NOTEBOOK: return "notebook";
+	case FILE_REQUIREMENTS: return "requirements";
+	case FILE_PYPROJECT: return "pyproject";
+	default: return "other";
+	}
+}
+
+/* The callee of a call as written: a dotted chain of names, "?" for anything else. */
+static void callee_text(aibom_str *s, const aibom_expr *e)
+{
+	const aibom_expr *chain[32];
+	int n = 0;
+
+	while (e && n < 32) {
+		if (e->kind == EXPR_ATTR) {
+			chain[n++] = e;
+			e = e->a;
+		} else if (e->kind == EXPR_CALL) {
+			e = e->a;
+		} else {
+			break;
+		}
+	}
+	aibom_str__puts(s, e && e->kind == EXPR_NAME ? e->text : "?");
+	while (n > 0) {
+		aibom_str__putc(s, '.');
+		aibom_str__puts(s, chain[--n]->text);
+	}
+}
+
+static int put_meta(sqlite3 *db, sqlite3_stmt *st, const char *key, const char *value)
+{
+	if (value == NULL)
+		return 0;
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	return step(db, st);
+}
+
+int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *results, size_t n,
+	const aibom_vec *diags, const aibom_catalog *cat, const char *name, const char *rev)
+{
+	sqlite3_stmt *st[S_COUNT] = {0};
+	aibom_str tmp = AIBOM_STR_INIT;
+	size_t i, k;
+	int error = -1;
+
+	for (i = 0; i < S_COUNT; i++)
+		if (sqlite3_prepare_v3(db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &st[i], NULL) != SQLITE_OK) {
+			aibom_store__fail(db, "preparing statements");
+			goto done;
+		}
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		aibom_store__fail(db, "BEGIN");
+		goto done;
+	}
+	if (put_meta(db, st[S_META], "aibom_schema", "1") < 0 ||
+	    put_meta(db, st[S_META], "aibom_version", AIBOM_VERSION) < 0 ||
+	    put_meta(db, st[S_META], "root", aibom_source__root(src)) < 0 ||
+	    put_meta(db, st[S_META], "name", name) < 0 ||
+	    put_meta(db, st[S_META], "rev", rev) < 0 ||
+	    put_meta(db, st[S_META], "commit", aibom_source__commit(src)) < 0 ||
+	    put_meta(db, st[S_META], "remote", aibom_source__remote(src)) < 0)
+		goto rollback;
+
+	for (i = 0; i < diags->count; i++) {
+		const char *d = *aibom_vec__at(diags, char *, i), *tab = strchr(d, '\t');
+		aibom_str__clear(&tmp);
+		aibom_str__put(&tmp, d, tab ? (size_t)(tab - d) : strlen(d));
+		bind_text(st[S_DIAG], 1, aibom_str__cstr(&tmp));
+		bind_text(st[S_DIAG], 2, "error");
+		bind_text(st[S_DIAG], 3, tab ? tab + 1 : "");
+		if (step(db, st[S_DIAG]) < 0)
+			goto rollback;
+	}
+
+	for (i = 0; i < n; i++) {
+		aibom_file_result *r = &results[i];
+		sqlite3_int64 file_id;
+
+		if (r->error || r->warning) {
+			bind_text(st[S_DIAG], 1, r->file->path);
+			bind_text(st[S_DIAG], 2, r->error ? "error" : "warning");
+			bind_text(st[S_DIAG], 3, r->error ? r->error : r->warning);
+			if (step(db, st[S_DIAG]) < 0)
+				goto rollback;
+		}
+		if (r->error)
+			continue;
+		bind_text(st[S_FILE], 1, r->file->path);
+		bind_text(st[S_FILE], 2, kind_name(r->file->kind));
+		sqlite3_bind_int64(st[S_FILE], 3, (sqlite3_int64)r->file->size);
+		bind_text(st[S_FILE], 4, r->blob_id);
+		bind_text(st[S_FILE], 5, r->has_facts && r->facts.module[0] ? r->facts.module : NULL);
+		if (step(db, st[S_FILE]) < 0)
+			goto rollback;
+		file_id = sqlite3_last_insert_rowid(db);
+
+		if (r->has_facts) {
+			aibom_facts *f = &r->facts;
+			for (k = 0; k < f->defs.count; k++) {
+				const aibom_def *d = aibom_vec__at(&f->defs, aibom_def, k);
+				sqlite3_bind_int64(st[S_DEF], 1, file_id);
+				bind_text(st[S_DEF], 2, d->kind == DEF_CLASS ? "class" : "function");
+				bind_text(st[S_DEF], 3, d->name);
+				bind_text(st[S_DEF], 4, d->qualname);
+				sqlite3_bind_int(st[S_DEF], 5, (int)aibom_facts__map_line(f, d->start_line));
+				sqlite3_bind_int(st[S_DEF], 6, (int)aibom_facts__map_line(f, d->end_line));
+				if (step(db, st[S_DEF]) < 0)
+					goto rollback;
+			}
+			for (k = 0; k < f->imports.count; k++) {
+				const aibom_import *imp = aibom_vec__at(&f->imports, aibom_import, k);
+				sqlite3_bind_int64(st[S_IMPORT], 1, file_id);
+				sqlite3_bind_int(st[S_IMPORT], 2, (int)aibom_facts__map_line(f, imp->line));
+				bind_text(st[S_IMPORT], 3, imp->alias);
+				bind_text(st[S_IMPORT], 4, imp->target ? imp->target : "");
+				if (step(db, st[S_IMPORT]) < 0)
+					goto rollback;
+			}
+			for (k = 0; k < f->calls.count; k++) {
+				const aibom_call *c = aibom_vec__at(&f->calls, aibom_call, k);
+				if (c->call == NULL)
+					continue;
+				aibom_str__clear(&tmp);
+				callee_text(&tmp, c->call->a);
+				sqlite3_bind_int64(st[S_CALL], 1, file_id);
+				sqlite3_bind_int(st[S_CALL], 2, (int)aibom_facts__map_line(f, c->call->line));
+				bind_text(st[S_CALL], 3, c->scope >= 0 ?
+					aibom_vec__at(&f->defs, aibom_def, c->scope)->qualname : NULL);
+				bind_text(st[S_CALL], 4, aibom_str__cstr(&tmp));
+				if (step(db, st[S_CALL]) < 0)
+					goto rollback;
+			}
+		}
+		for (k = 0; k < r->found.count; k++) {
+			const aibom_found *fd = aibom_vec__at(&r->found, aibom_found, k);
+			sqlite3_stmt *s = st[S_FINDING];
+			sqlite3_bind_int64(s, 1, file_id);
+			sqlite3_bind_int(s, 2, (int)fd->line);
+			sqlite3_bind_int(s, 3, (int)fd->col);
+			bind_text(s, 4, fd->kind);
+			bind_text(s, 5, fd->api);
+			bind_text(s, 6, fd->provider);
+			bind_text(s, 7, fd->model);
+			bind_text(s, 8, fd->model_type);
+			bind_text(s, 9, fd->resolution);
+			bind_text(s, 10, fd->flags ? fd->flags : "");
+			bind_text(s, 11, fd->function);
+			bind_text(s, 12, fd->rule);
+			if (step(db, s) < 0)
+				goto rollback;
+		}
+		for (k = 0; k < r->deps.count; k++) {
+			const aibom_dependency *d = aibom_vec__at(&r->deps, aibom_dependency, k);
+			if (!aibom_catalog__is_ai_package(cat, d->name))
+				continue;
+			aibom_str__clear(&tmp);
+			aibom_str__printf(&tmp, "pkg:pypi/%s%s%s", d->name, d->version ? "@" : "",
+				d->version ? d->version : "");
+			sqlite3_bind_int64(st[S_LIB], 1, file_id);
+			sqlite3_bind_int(st[S_LIB], 2, (int)d->line);
+			bind_text(st[S_LIB], 3, d->name);
+			bind_text(st[S_LIB], 4, d->version);
+			bind_text(st[S_LIB], 5, d->spec);
+			bind_text(st[S_LIB], 6, aibom_str__cstr(&tmp));
+			if (step(db, st[S_LIB]) < 0)
+				goto rollback;
+		}
+	}
+	if (tmp.failed) {
+		aibom_error__oom();
+		goto rollback;
+	}
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		aibom_store__fail(db, "COMMIT");
+		goto rollback;
+	}
+	error = 0;
+	goto done;
+rollback:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+done:
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st[i]);
+	aibom_str__free(&tmp);
+	return error;
+}

@@ -1,0 +1,115 @@
+/*
+ * facts.h - the language-neutral model of one source file that extraction produces and matching
+ * consumes: definitions, imports, bindings, calls, returns and string literals, with expressions
+ * kept as small symbolic trees so that names can be resolved later, across files.
+ *
+ * Facts know nothing of AI. Everything in a aibom_facts lives in its arena.
+ */
+#ifndef AIBOM_FACTS_H
+#define AIBOM_FACTS_H
+
+#include "../util/util.h"
+
+typedef enum {
+	EXPR_UNKNOWN = 0, /* text: source text (truncated) */
+	EXPR_NAME,        /* text: identifier */
+	EXPR_ATTR,        /* a: object, text: attribute name */
+	EXPR_CALL,        /* a: callee, args */
+	EXPR_STR,         /* text: decoded literal */
+	EXPR_FSTR,        /* args: parts (EXPR_STR chunks and interpolated expressions) */
+	EXPR_CONCAT,      /* a + b */
+	EXPR_CONST,       /* text: True, False, None, a number */
+	EXPR_SUBSCRIPT,   /* a[b] */
+	EXPR_AWAIT,       /* await a, (a): same value as a */
+	EXPR_OR           /* a or b: a when it resolves, else b */
+} aibom_expr_kind;
+
+typedef struct aibom_expr aibom_expr;
+
+typedef struct {
+	const char *kw;     /* keyword name, or NULL for a positional argument */
+	aibom_expr *value;
+} aibom_arg;
+
+struct aibom_expr {
+	aibom_expr_kind kind;
+	const char *text;
+	aibom_expr *a, *b;
+	aibom_arg *args;
+	uint32_t nargs;
+	uint32_t line, col;         /* 1-based start */
+	uint32_t start_byte, end_byte;
+};
+
+typedef enum { DEF_FUNCTION = 1, DEF_CLASS = 2 } aibom_def_kind;
+
+typedef struct {
+	const char *name;
+	aibom_expr *default_value; /* NULL when none */
+} aibom_param;
+
+typedef struct {
+	aibom_def_kind kind;
+	const char *name;
+	const char *qualname;  /* within the module: "Class.method", "outer.inner" */
+	int parent;            /* index of the enclosing def, -1 at module level */
+	uint32_t start_line, end_line, start_byte, end_byte;
+	aibom_param *params;
+	uint32_t nparams;
+	aibom_expr **bases;    /* class bases */
+	uint32_t nbases;
+	aibom_expr **decorators;
+	uint32_t ndecorators;
+} aibom_def;
+
+typedef struct {
+	const char *alias;   /* the name bound in the module: "np", "AutoModel", "os" */
+	const char *target;  /* what it names: "numpy", "transformers.AutoModel", ".config.MODEL" */
+	uint32_t line;
+	bool star;           /* from x import * (target is the module) */
+} aibom_import;
+
+typedef struct {
+	int scope;           /* def index, -1 for module level */
+	const char *target;  /* "name" or "self.attr" */
+	aibom_expr *value;
+	uint32_t line;
+} aibom_binding;
+
+typedef struct {
+	int scope;
+	aibom_expr *call;    /* an EXPR_CALL */
+} aibom_call;
+
+typedef struct {
+	int scope;
+	aibom_expr *value;
+} aibom_return;
+
+typedef struct {
+	int scope;
+	const char *value;   /* decoded text of a plain literal (no interpolation) */
+	uint32_t line, col, start_byte, end_byte;
+} aibom_string;
+
+typedef struct {
+	const char *path;        /* repo-relative */
+	const char *module;      /* dotted module name, "" if not importable */
+	bool is_package;         /* __init__.py */
+	aibom_arena arena;
+	aibom_vec defs;          /* aibom_def */
+	aibom_vec imports;       /* aibom_import */
+	aibom_vec bindings;      /* aibom_binding */
+	aibom_vec calls;         /* aibom_call */
+	aibom_vec returns;       /* aibom_return */
+	aibom_vec strings;       /* aibom_string */
+	const uint32_t *line_map; /* notebook: code line -> file line (index 1..), NULL otherwise */
+	uint32_t line_map_len;
+	char *diagnostic;        /* a warning about this file (syntax errors...), malloc'd */
+} aibom_facts;
+
+void aibom_facts__init(aibom_facts *f);
+void aibom_facts__free(aibom_facts *f);
+uint32_t aibom_facts__map_line(const aibom_facts *f, uint32_t line);
+
+#endif

@@ -1,0 +1,344 @@
+/*
+ * catalog.c - loads rule files (docs/rules.md) into an immutable catalog. The built-in files are
+ * embedded in the library at build time and go through the same loader as user files; every
+ * error names the file and the rule.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "rules.h"
+#include "embedded.h"
+
+static int fail(const char *file, const char *what, const char *id)
+{
+	if (id)
+		aibom_error__set(AIBOM_ERROR_RULES, "%s: rule \"%s\": %s", file, id, what);
+	else
+		aibom_error__set(AIBOM_ERROR_RULES, "%s: %s", file, what);
+	return -1;
+}
+
+static const char *str_of(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* An array of strings -> arena array; -1 if it holds anything else. */
+static int strings(aibom_catalog *c, const cJSON *arr, const char ***out, size_t *n)
+{
+	const cJSON *it;
+	size_t i = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (arr == NULL)
+		return 0;
+	if (!cJSON_IsArray(arr))
+		return -1;
+	*out = aibom_arena__alloc(&c->arena, sizeof(char *) * ((size_t)cJSON_GetArraySize(arr) + 1));
+	if (*out == NULL)
+		return -1;
+	cJSON_ArrayForEach(it, arr) {
+		if (!cJSON_IsString(it))
+			return -1;
+		(*out)[i++] = it->valuestring;
+	}
+	*n = i;
+	return 0;
+}
+
+static int read_flags(aibom_catalog *c, const cJSON *arr, aibom_rule_flag **out, size_t *n)
+{
+	const cJSON *it;
+
+	*out = NULL;
+	*n = 0;
+	if (arr == NULL)
+		return 0;
+	if (!cJSON_IsArray(arr))
+		return -1;
+	*out = aibom_arena__alloc(&c->arena, sizeof(aibom_rule_flag) * ((size_t)cJSON_GetArraySize(arr) + 1));
+	if (*out == NULL)
+		return -1;
+	cJSON_ArrayForEach(it, arr) {
+		aibom_rule_flag *f = &(*out)[(*n)++];
+		if (!cJSON_IsObject(it))
+			return -1;
+		f->id = str_of(it, "id");
+		f->kw = str_of(it, "kw");
+		f->equals = str_of(it, "equals");
+		f->not_equals = str_of(it, "not_equals");
+		f->kw_missing = str_of(it, "kw_missing");
+		f->model_is = str_of(it, "model_is");
+	}
+	return 0;
+}
+
+static const char *const kinds[] = {"model_load", "sdk_call", "dataset", NULL};
+static const char *const model_types[] = {"huggingface", "hosted", "local", "any", NULL};
+
+static bool one_of(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (!strcmp(s, *list))
+			return true;
+	return false;
+}
+
+static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t index)
+{
+	aibom_rule *r;
+	const cJSON *model, *it, *pfm;
+	char where[32];
+	size_t i;
+
+	snprintf(where, sizeof(where), "#%zu", index);
+	if (!cJSON_IsObject(o))
+		return fail(file, "a rule must be an object", where);
+	if ((r = aibom_vec__push(&c->rules)) == NULL)
+		return -1;
+	r->id = str_of(o, "id");
+	if (r->id == NULL)
+		return fail(file, "missing \"id\"", where);
+	r->kind = str_of(o, "kind");
+	if (!one_of(r->kind, kinds))
+		return fail(file, "\"kind\" must be model_load, sdk_call or dataset", r->id);
+	r->provider = str_of(o, "provider");
+	if (r->provider == NULL)
+		return fail(file, "missing \"provider\"", r->id);
+	r->model_type = str_of(o, "model_type");
+	if (r->model_type == NULL)
+		r->model_type = "any";
+	if (!one_of(r->model_type, model_types))
+		return fail(file, "\"model_type\" must be huggingface, hosted, local or any", r->id);
+	if (strings(c, cJSON_GetObjectItemCaseSensitive(o, "calls"), &r->calls, &r->ncalls) < 0 || r->ncalls == 0)
+		return fail(file, "\"calls\" must be a non-empty array of strings", r->id);
+	r->call_tails = aibom_arena__alloc(&c->arena, sizeof(char *) * r->ncalls);
+	if (r->call_tails == NULL)
+		return -1;
+	for (i = 0; i < r->ncalls; i++) {
+		const char *star = strrchr(r->calls[i], '*');
+		r->call_tails[i] = star ? star + 1 : r->calls[i];
+	}
+	model = cJSON_GetObjectItemCaseSensitive(o, "model");
+	if (model) {
+		if (!cJSON_IsArray(model))
+			return fail(file, "\"model\" must be an array of {\"kw\": ...} or {\"arg\": N}", r->id);
+		r->model = aibom_arena__alloc(&c->arena, sizeof(aibom_rule_arg) * ((size_t)cJSON_GetArraySize(model) + 1));
+		if (r->model == NULL)
+			return -1;
+		cJSON_ArrayForEach(it, model) {
+			const cJSON *arg = cJSON_GetObjectItemCaseSensitive(it, "arg");
+			aibom_rule_arg *a = &r->model[r->nmodel++];
+			a->kw = str_of(it, "kw");
+			if (a->kw == NULL && !cJSON_IsNumber(arg))
+				return fail(file, "each \"model\" entry needs \"kw\" or \"arg\"", r->id);
+			a->arg = a->kw ? -1 : arg->valueint;
+		}
+	}
+	if (read_flags(c, cJSON_GetObjectItemCaseSensitive(o, "require"), &r->require, &r->nrequire) < 0)
+		return fail(file, "\"require\" must be an array of conditions", r->id);
+	if (read_flags(c, cJSON_GetObjectItemCaseSensitive(o, "flags"), &r->flags, &r->nflags) < 0)
+		return fail(file, "\"flags\" must be an array of conditions", r->id);
+	for (i = 0; i < r->nflags; i++)
+		if (r->flags[i].id == NULL)
+			return fail(file, "every flag needs an \"id\"", r->id);
+	it = cJSON_GetObjectItemCaseSensitive(o, "provider_kw");
+	if (cJSON_IsString(it)) {
+		r->provider_kw = aibom_arena__alloc(&c->arena, sizeof(char *));
+		if (r->provider_kw == NULL)
+			return -1;
+		r->provider_kw[0] = it->valuestring;
+		r->nprovider_kw = 1;
+	} else if (strings(c, it, &r->provider_kw, &r->nprovider_kw) < 0) {
+		return fail(file, "\"provider_kw\" must be a string or an array of strings", r->id);
+	}
+	pfm = cJSON_GetObjectItemCaseSensitive(o, "provider_from_model");
+	r->provider_from_model = cJSON_IsTrue(pfm);
+	return 0;
+}
+
+int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, size_t len)
+{
+	cJSON *root = cJSON_ParseWithLength(text, len), **slot;
+	const cJSON *v, *it;
+	size_t i = 0;
+
+	if (root == NULL) {
+		const char *at = cJSON_GetErrorPtr();
+		size_t off = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
+		aibom_error__set(AIBOM_ERROR_RULES, "%s: invalid JSON near byte %zu", file, off);
+		return -1;
+	}
+	if ((slot = aibom_vec__push(&c->docs)) == NULL) {
+		cJSON_Delete(root);
+		return -1;
+	}
+	*slot = root;
+	v = cJSON_GetObjectItemCaseSensitive(root, "aibom_rules");
+	if (!cJSON_IsNumber(v) || v->valueint != 1)
+		return fail(file, "not an aibom rule file (\"aibom_rules\": 1 expected)", NULL);
+
+	v = cJSON_GetObjectItemCaseSensitive(root, "rules");
+	if (v && !cJSON_IsArray(v))
+		return fail(file, "\"rules\" must be an array", NULL);
+	cJSON_ArrayForEach(it, v) {
+		if (read_rule(c, file, it, i++) < 0)
+			return -1;
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "endpoints");
+	cJSON_ArrayForEach(it, v) {
+		aibom_endpoint *e = aibom_vec__push(&c->endpoints);
+		if (e == NULL)
+			return -1;
+		e->contains = str_of(it, "contains");
+		e->provider = str_of(it, "provider");
+		if (!e->contains || !e->provider)
+			return fail(file, "each endpoint needs \"contains\" and \"provider\"", NULL);
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "model_prefixes");
+	cJSON_ArrayForEach(it, v) {
+		aibom_endpoint *e = aibom_vec__push(&c->prefixes);
+		if (e == NULL)
+			return -1;
+		if (!cJSON_IsString(it))
+			return fail(file, "model_prefixes values must be strings", NULL);
+		e->contains = it->string;
+		e->provider = it->valuestring;
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "hub_patterns");
+	cJSON_ArrayForEach(it, v) {
+		aibom_hub_pattern *h = aibom_vec__push(&c->hubs);
+		if (h == NULL)
+			return -1;
+		h->prefix = str_of(it, "prefix");
+		h->hub = str_of(it, "hub");
+		h->api = str_of(it, "api");
+		if (!h->prefix || !h->hub || !h->api)
+			return fail(file, "each hub pattern needs \"prefix\", \"hub\" and \"api\"", NULL);
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "flags");
+	cJSON_ArrayForEach(it, v) {
+		aibom_flag_info *f = aibom_vec__push(&c->flag_info);
+		const cJSON *cwe = cJSON_GetObjectItemCaseSensitive(it, "cwe");
+		if (f == NULL)
+			return -1;
+		f->id = it->string;
+		f->severity = str_of(it, "severity");
+		f->text = str_of(it, "text");
+		f->cwe = cJSON_IsNumber(cwe) ? cwe->valueint : 0;
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "providers");
+	cJSON_ArrayForEach(it, v) {
+		aibom_provider_info *p = aibom_vec__push(&c->providers);
+		if (p == NULL)
+			return -1;
+		p->id = it->string;
+		p->name = str_of(it, "name");
+		p->url = str_of(it, "url");
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "ai_packages");
+	cJSON_ArrayForEach(it, v) {
+		const char **p = aibom_vec__push(&c->packages);
+		if (p == NULL)
+			return -1;
+		if (!cJSON_IsString(it))
+			return fail(file, "ai_packages must be strings", NULL);
+		*p = it->valuestring;
+	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "env_getters");
+	cJSON_ArrayForEach(it, v) {
+		const char **p = aibom_vec__push(&c->env_getters);
+		if (p == NULL)
+			return -1;
+		if (!cJSON_IsString(it))
+			return fail(file, "env_getters must be strings", NULL);
+		*p = it->valuestring;
+	}
+	return 0;
+}
+
+int aibom_catalog__new(aibom_catalog **out)
+{
+	aibom_catalog *c = calloc(1, sizeof(*c));
+
+	*out = NULL;
+	if (c == NULL) {
+		aibom_error__oom();
+		return -1;
+	}
+	c->docs.item_size = sizeof(cJSON *);
+	c->rules.item_size = sizeof(aibom_rule);
+	c->endpoints.item_size = sizeof(aibom_endpoint);
+	c->prefixes.item_size = sizeof(aibom_endpoint);
+	c->hubs.item_size = sizeof(aibom_hub_pattern);
+	c->flag_info.item_size = sizeof(aibom_flag_info);
+	c->providers.item_size = sizeof(aibom_provider_info);
+	c->packages.item_size = sizeof(char *);
+	c->env_getters.item_size = sizeof(char *);
+	if (aibom_catalog__add(c, "<built-in core.json>", aibom_embed_core_json, aibom_embed_core_json_len) < 0 ||
+	    aibom_catalog__add(c, "<built-in python.json>", aibom_embed_python_json, aibom_embed_python_json_len) < 0) {
+		aibom_catalog__free(c);
+		return -1;
+	}
+	*out = c;
+	return 0;
+}
+
+void aibom_catalog__free(aibom_catalog *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->docs.count; i++)
+		cJSON_Delete(*aibom_vec__at(&c->docs, cJSON *, i));
+	aibom_vec__free(&c->docs);
+	aibom_vec__free(&c->rules);
+	aibom_vec__free(&c->endpoints);
+	aibom_vec__free(&c->prefixes);
+	aibom_vec__free(&c->hubs);
+	aibom_vec__free(&c->flag_info);
+	aibom_vec__free(&c->providers);
+	aibom_vec__free(&c->packages);
+	aibom_vec__free(&c->env_getters);
+	aibom_arena__free(&c->arena);
+	free(c);
+}
+
+const aibom_flag_info *aibom_catalog__flag(const aibom_catalog *c, const char *id)
+{
+	size_t i;
+	for (i = 0; i < c->flag_info.count; i++) {
+		const aibom_flag_info *f = aibom_vec__at(&c->flag_info, aibom_flag_info, i);
+		if (!strcmp(f->id, id))
+			return f;
+	}
+	return NULL;
+}
+
+const aibom_provider_info *aibom_catalog__provider(const aibom_catalog *c, const char *id)
+{
+	size_t i;
+	for (i = 0; i < c->providers.count; i++) {
+		const aibom_provider_info *p = aibom_vec__at(&c->providers, aibom_provider_info, i);
+		if (!strcmp(p->id, id))
+			return p;
+	}
+	return NULL;
+}
+
+bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name)
+{
+	size_t i;
+	for (i = 0; i < c->packages.count; i++) {
+		const char *p = *aibom_vec__at(&c->packages, const char *, i);
+		if (aibom__glob(p, name))
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,98 @@
+/*
+ * rules.h - the rule catalog (API knowledge as data, see docs/rules.md) and the matcher that
+ * applies it to facts after resolving names through imports, constants and tracked objects.
+ */
+#ifndef AIBOM_RULES_H
+#define AIBOM_RULES_H
+
+#include "../lang/facts.h"
+
+typedef struct {
+	const char *kw;  /* keyword, or NULL */
+	int arg;         /* 0-based position when kw is NULL */
+} aibom_rule_arg;
+
+typedef struct {
+	const char *id;
+	const char *kw, *equals, *not_equals, *kw_missing, *model_is;
+} aibom_rule_flag;
+
+typedef struct {
+	const char *id, *kind, *provider, *model_type;
+	const char **calls;
+	const char **call_tails; /* the literal text after each pattern's last '*', for a quick reject */
+	size_t ncalls;
+	aibom_rule_arg *model;
+	size_t nmodel;
+	aibom_rule_flag *require; /* only kw + equals used */
+	size_t nrequire;
+	aibom_rule_flag *flags;
+	size_t nflags;
+	const char **provider_kw;
+	size_t nprovider_kw;
+	bool provider_from_model;
+} aibom_rule;
+
+typedef struct {
+	const char *contains, *provider;
+} aibom_endpoint;
+
+typedef struct {
+	const char *prefix, *hub, *api;
+} aibom_hub_pattern;
+
+typedef struct {
+	const char *id, *severity, *text;
+	int cwe;
+} aibom_flag_info;
+
+typedef struct {
+	const char *id, *name, *url;
+} aibom_provider_info;
+
+typedef struct aibom_catalog {
+	aibom_vec docs;        /* cJSON * roots; every string below is borrowed from them */
+	aibom_vec rules;       /* aibom_rule */
+	aibom_vec endpoints;   /* aibom_endpoint */
+	aibom_vec prefixes;    /* aibom_endpoint: contains = prefix */
+	aibom_vec hubs;        /* aibom_hub_pattern */
+	aibom_vec flag_info;   /* aibom_flag_info */
+	aibom_vec providers;   /* aibom_provider_info */
+	aibom_vec packages;    /* const char * */
+	aibom_vec env_getters; /* const char * */
+	aibom_arena arena;
+} aibom_catalog;
+
+/* A catalog with the built-in rules. Immutable once loaded: shared by every worker. */
+int aibom_catalog__new(aibom_catalog **out);
+/* Add a rule file; NAME is used in error messages. Returns 0 or -1 (class RULES). */
+int aibom_catalog__add(aibom_catalog *c, const char *name, const char *text, size_t len);
+void aibom_catalog__free(aibom_catalog *c);
+
+const aibom_flag_info *aibom_catalog__flag(const aibom_catalog *c, const char *id);
+const aibom_provider_info *aibom_catalog__provider(const aibom_catalog *c, const char *id);
+bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name);
+
+/* ---- matching */
+
+typedef struct {
+	uint32_t line, col;
+	const char *kind, *api, *provider, *model, *model_type, *resolution, *flags, *function, *rule;
+} aibom_found;
+
+/* All facts of a scan, indexed by module name; read-only while workers match. */
+typedef struct {
+	aibom_facts **files;
+	size_t nfiles;
+	aibom_map *modules;   /* module name -> aibom_facts * */
+	aibom_map *suffixes;  /* every dotted suffix of a module name -> facts, or the ambiguity mark */
+} aibom_index;
+
+int aibom_index__build(aibom_index *idx, aibom_facts **files, size_t nfiles);
+void aibom_index__free(aibom_index *idx);
+
+/* Match one file's facts; findings (strings in the file's arena) are appended to OUT. */
+int aibom_match__file(aibom_vec *out, const aibom_catalog *cat, const aibom_index *idx,
+	aibom_facts *f);
+
+#endif

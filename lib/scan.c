@@ -1,0 +1,691 @@
+/*
+ * scan.c - one scan, end to end: list the files, extract facts on a pool of worker threads (one
+ * parser and query cursor per thread; the compiled queries and the rule catalog are shared
+ * read-only), index the modules, match the facts on the pool again, then write everything to
+ * the database in one transaction. Progress is reported from the calling thread only.
+ *
+ * This is the one file that knows the whole flow; the walk, query and export entry points of the
+ * public API live here too.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scan_internal.h"
+#include "lang/lang.h"
+
+#define DEFAULT_MAX_FILE_SIZE (4u * 1024 * 1024)
+#define MAX_JOBS 64
+
+const char *aibom_version(void)
+{
+	return AIBOM_VERSION;
+}
+
+int aibom_scan_options_init(aibom_scan_options *opts, unsigned int version)
+{
+	aibom_scan_options init = AIBOM_SCAN_OPTIONS_INIT;
+
+	if (opts == NULL || version != AIBOM_SCAN_OPTIONS_VERSION) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "unknown scan options version %u", version);
+		return AIBOM_EINVALID;
+	}
+	*opts = init;
+	return 0;
+}
+
+int aibom_format_from_name(aibom_format *out, const char *name)
+{
+	if (name && !strcmp(name, "cyclonedx"))
+		*out = AIBOM_FORMAT_CYCLONEDX;
+	else if (name && !strcmp(name, "json"))
+		*out = AIBOM_FORMAT_JSON;
+	else if (name && !strcmp(name, "table"))
+		*out = AIBOM_FORMAT_TABLE;
+	else {
+		aibom_error__set(AIBOM_ERROR_INPUT, "unknown format '%s' (cyclonedx, json or table)", name ? name : "");
+		return AIBOM_EINVALID;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- the worker pool */
+
+typedef struct pool pool;
+typedef int (*work_fn)(pool *p, size_t i, void *thread_state);
+
+struct pool {
+	size_t total;
+	atomic_size_t next;
+	atomic_size_t done;
+	atomic_int stop;
+	work_fn fn;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	/* shared, read-only during a phase */
+	const aibom_source *src;
+	const aibom_catalog *cat;
+	const aibom_index *idx;
+	TSQuery *query;
+	aibom_file_result *results;
+	/* the first fatal error of a worker (out of memory), with its message */
+	int failed;
+	char message[512];
+	int klass;
+};
+
+typedef struct {
+	pool *p;
+	aibom_lang_worker lw;
+	void *git_state;
+} worker;
+
+static void *worker_main(void *arg)
+{
+	worker *w = arg;
+	pool *p = w->p;
+
+	for (;;) {
+		size_t i;
+		if (atomic_load(&p->stop))
+			break;
+		i = atomic_fetch_add(&p->next, 1);
+		if (i >= p->total)
+			break;
+		if (p->fn(p, i, w) < 0) {
+			pthread_mutex_lock(&p->lock);
+			if (!p->failed) {
+				p->failed = 1;
+				snprintf(p->message, sizeof(p->message), "%s", aibom_error_last()->message);
+				p->klass = aibom_error_last()->klass;
+			}
+			pthread_mutex_unlock(&p->lock);
+			atomic_store(&p->stop, 1);
+		}
+		atomic_fetch_add(&p->done, 1);
+		pthread_mutex_lock(&p->lock);
+		pthread_cond_signal(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+	}
+	pthread_mutex_lock(&p->lock);
+	pthread_cond_signal(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Run FN over every item on JOBS threads; the calling thread reports progress. */
+static int run_phase(pool *p, work_fn fn, unsigned jobs, const char *phase, const aibom_scan_options *opts)
+{
+	pthread_t threads[MAX_JOBS];
+	worker workers[MAX_JOBS];
+	unsigned i, started = 0;
+	size_t reported = (size_t)-1;
+	int cb_rc = 0;
+
+	p->fn = fn;
+	atomic_store(&p->next, 0);
+	atomic_store(&p->done, 0);
+	atomic_store(&p->stop, 0);
+	memset(workers, 0, sizeof(workers));
+	for (i = 0; i < jobs; i++) {
+		workers[i].p = p;
+		workers[i].lw.parser = ts_parser_new();
+		workers[i].lw.cursor = ts_query_cursor_new();
+		if (workers[i].lw.parser == NULL || workers[i].lw.cursor == NULL)
+			break;
+		/* bound the time one hostile file can take */
+		ts_parser_set_timeout_micros(workers[i].lw.parser, 20u * 1000 * 1000);
+		if (pthread_create(&threads[i], NULL, worker_main, &workers[i]) != 0)
+			break;
+		started++;
+	}
+	if (started == 0) {
+		aibom_error__set(AIBOM_ERROR_OS, "cannot start worker threads");
+		for (i = 0; i < jobs; i++) {
+			if (workers[i].lw.parser)
+				ts_parser_delete(workers[i].lw.parser);
+			if (workers[i].lw.cursor)
+				ts_query_cursor_delete(workers[i].lw.cursor);
+		}
+		return -1;
+	}
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		size_t done = atomic_load(&p->done);
+		if (opts && opts->progress && done != reported && cb_rc == 0) {
+			aibom_progress pr = {phase, done, p->total, NULL};
+			reported = done;
+			pthread_mutex_unlock(&p->lock);
+			cb_rc = opts->progress(&pr, opts->progress_payload);
+			pthread_mutex_lock(&p->lock);
+			if (cb_rc != 0)
+				atomic_store(&p->stop, 1);
+		}
+		if (done >= p->total || atomic_load(&p->stop))
+			break;
+		pthread_cond_wait(&p->cond, &p->lock);
+	}
+	pthread_mutex_unlock(&p->lock);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	for (i = 0; i < jobs; i++) {
+		if (workers[i].lw.parser)
+			ts_parser_delete(workers[i].lw.parser);
+		if (workers[i].lw.cursor)
+			ts_query_cursor_delete(workers[i].lw.cursor);
+		if (workers[i].git_state)
+			aibom_source__thread_done(p->src, workers[i].git_state);
+	}
+	if (cb_rc != 0) {
+		aibom_error__set(AIBOM_ERROR_CALLBACK, "scan stopped by the progress callback (%d)", cb_rc);
+		return cb_rc < 0 ? cb_rc : AIBOM_EUSER;
+	}
+	if (p->failed) {
+		aibom_error__set(p->klass, "%s", p->message);
+		return -1;
+	}
+	if (started < jobs && atomic_load(&p->done) < p->total) {
+		aibom_error__set(AIBOM_ERROR_OS, "worker threads stopped early");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- phase 1: extract */
+
+static int set_msg(char **slot, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int set_msg(char **slot, const char *fmt, ...)
+{
+	char buf[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	free(*slot);
+	*slot = aibom__strdup(buf);
+	return *slot ? 0 : -1;
+}
+
+static int extract_one(pool *p, size_t i, void *state)
+{
+	worker *w = state;
+	aibom_file_result *r = &p->results[i];
+	aibom_buf data = {0}, nb = {0};
+	const char *text;
+	size_t len;
+	const void *nul;
+	int error = 0;
+
+	r->file = aibom_source__file(p->src, i);
+	r->found.item_size = sizeof(aibom_found);
+	r->deps.item_size = sizeof(aibom_dependency);
+	if (aibom_source__read(&data, p->src, i, &w->git_state) < 0)
+		return set_msg(&r->error, "%s", aibom_error_last()->message);
+	aibom_source__blob_id(r->blob_id, p->src, i, data.ptr, data.size);
+	text = data.ptr;
+	len = data.size;
+	if ((nul = memchr(text, '\0', len)) != NULL) {
+		error = set_msg(&r->error, "binary content (NUL byte at offset %zu), not %s source; skipped",
+			(size_t)((const char *)nul - text), r->file->kind == FILE_NOTEBOOK ? "notebook" : "text");
+		goto done;
+	}
+	if (!aibom__utf8_valid(text, len) &&
+	    set_msg(&r->warning, "invalid UTF-8; read as far as the parser could") < 0) {
+		error = -1;
+		goto done;
+	}
+
+	switch (r->file->kind) {
+	case FILE_REQUIREMENTS:
+		error = aibom_manifest__requirements(&r->deps, text, len);
+		goto done;
+	case FILE_PYPROJECT:
+		error = aibom_manifest__pyproject(&r->deps, text, len);
+		goto done;
+	case FILE_NOTEBOOK: {
+		uint32_t map_len;
+		if (aibom_notebook__to_python(&nb, &r->line_map, &map_len, text, len) < 0) {
+			if (aibom_error_last()->klass == AIBOM_ERROR_NOMEMORY) {
+				error = -1;
+				goto done;
+			}
+			error = set_msg(&r->error, "%s; skipped", aibom_error_last()->message);
+			goto done;
+		}
+		aibom_facts__init(&r->facts);
+		r->facts.line_map = r->line_map;
+		r->facts.line_map_len = map_len;
+		text = nb.ptr;
+		len = nb.size;
+		break;
+	}
+	case FILE_PYTHON:
+		aibom_facts__init(&r->facts);
+		break;
+	default:
+		goto done;
+	}
+	r->has_facts = true;
+	r->facts.path = r->file->path;
+	if (r->file->kind == FILE_PYTHON) {
+		char *mod = aibom_python__module_name(r->file->path, &r->facts.is_package);
+		if (mod == NULL) {
+			error = -1;
+			goto done;
+		}
+		r->facts.module = aibom_arena__strdup(&r->facts.arena, mod);
+		free(mod);
+	} else {
+		r->facts.module = "";
+	}
+	if (aibom_lang_python.extract(&r->facts, &aibom_lang_python, p->query, &w->lw, text, len) < 0) {
+		if (aibom_error_last()->klass == AIBOM_ERROR_NOMEMORY) {
+			error = -1;
+			goto done;
+		}
+		error = set_msg(&r->error, "%s; skipped", aibom_error_last()->message);
+		aibom_facts__free(&r->facts);
+		r->has_facts = false;
+		goto done;
+	}
+	if (r->facts.diagnostic && !r->warning)
+		error = set_msg(&r->warning, "%s", r->facts.diagnostic);
+done:
+	aibom_buf_dispose(&data);
+	aibom_buf_dispose(&nb);
+	return error;
+}
+
+/* ---------------------------------------------------------------- phase 2: match */
+
+static int match_one(pool *p, size_t i, void *state)
+{
+	aibom_file_result *r = &p->results[i];
+	(void)state;
+	if (!r->has_facts)
+		return 0;
+	return aibom_match__file(&r->found, p->cat, p->idx, &r->facts);
+}
+
+/* ---------------------------------------------------------------- the scan */
+
+static int load_rule_files(aibom_catalog *cat, const aibom_scan_options *opts)
+{
+	size_t i;
+
+	for (i = 0; i < opts->rule_files_count; i++) {
+		const char *path = opts->rule_files[i];
+		FILE *fp = fopen(path, "rb");
+		aibom_str text = AIBOM_STR_INIT;
+		char chunk[8192];
+		size_t n;
+		int rc;
+
+		if (fp == NULL) {
+			aibom_error__set(AIBOM_ERROR_RULES, "%s: cannot open rule file", path);
+			return AIBOM_EINVALID;
+		}
+		while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			aibom_str__put(&text, chunk, n);
+		fclose(fp);
+		rc = aibom_catalog__add(cat, path, aibom_str__cstr(&text), text.size);
+		aibom_str__free(&text);
+		if (rc < 0)
+			return AIBOM_EINVALID;
+	}
+	return 0;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s && s[1] ? s + 1 : path;
+}
+
+int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options *opts)
+{
+	aibom_scan_options defaults = AIBOM_SCAN_OPTIONS_INIT;
+	aibom_scan *scan = NULL;
+	aibom_source *src = NULL;
+	aibom_vec diags = AIBOM_VEC_INIT(char *);
+	aibom_facts **facts = NULL;
+	aibom_index idx;
+	pool p;
+	size_t i, n = 0, nf = 0;
+	unsigned jobs;
+	long cores;
+	int error = AIBOM_ERROR;
+
+	memset(&idx, 0, sizeof(idx));
+	memset(&p, 0, sizeof(p));
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.cond, NULL);
+	if (out == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "aibom_scan_path: out is NULL");
+		return AIBOM_EINVALID;
+	}
+	*out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	if (opts->version != AIBOM_SCAN_OPTIONS_VERSION) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "unknown scan options version %u", opts->version);
+		return AIBOM_EINVALID;
+	}
+	if (opts->rule_files_count && opts->rule_files == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "rule_files_count is set but rule_files is NULL");
+		return AIBOM_EINVALID;
+	}
+	cores = sysconf(_SC_NPROCESSORS_ONLN);
+	jobs = opts->jobs ? opts->jobs : (unsigned)(cores > 0 ? cores : 1);
+	if (jobs > MAX_JOBS)
+		jobs = MAX_JOBS;
+
+	if ((scan = calloc(1, sizeof(*scan))) == NULL) {
+		aibom_error__oom();
+		goto done;
+	}
+	if (aibom_catalog__new(&scan->catalog) < 0)
+		goto done;
+	if ((error = load_rule_files(scan->catalog, opts)) < 0)
+		goto done;
+	error = AIBOM_ERROR;
+	if ((p.query = aibom_lang__compile(&aibom_lang_python)) == NULL)
+		goto done;
+	if ((error = aibom_source__open(&src, path, opts->rev,
+		opts->max_file_size ? opts->max_file_size : DEFAULT_MAX_FILE_SIZE, &diags)) < 0)
+		goto done;
+	error = AIBOM_ERROR;
+	n = aibom_source__count(src);
+	if (opts->progress) {
+		aibom_progress pr = {"list", n, n, NULL};
+		int rc = opts->progress(&pr, opts->progress_payload);
+		if (rc != 0) {
+			aibom_error__set(AIBOM_ERROR_CALLBACK, "scan stopped by the progress callback (%d)", rc);
+			error = rc < 0 ? rc : AIBOM_EUSER;
+			goto done;
+		}
+	}
+	if (n && (p.results = calloc(n, sizeof(aibom_file_result))) == NULL) {
+		aibom_error__oom();
+		goto done;
+	}
+	p.total = n;
+	p.src = src;
+	p.cat = scan->catalog;
+	if ((error = run_phase(&p, extract_one, jobs, "extract", opts)) != 0)
+		goto done;
+	error = AIBOM_ERROR;
+
+	if (n && (facts = calloc(n, sizeof(*facts))) == NULL) {
+		aibom_error__oom();
+		goto done;
+	}
+	for (i = 0; i < n; i++)
+		if (p.results[i].has_facts)
+			facts[nf++] = &p.results[i].facts;
+	if (aibom_index__build(&idx, facts, nf) < 0)
+		goto done;
+	p.idx = &idx;
+	if ((error = run_phase(&p, match_one, jobs, "match", opts)) != 0)
+		goto done;
+	error = AIBOM_ERROR;
+
+	if (aibom_store__create(&scan->db, opts->db_path) < 0)
+		goto done;
+	if (aibom_store__write(scan->db, src, p.results, n, &diags, scan->catalog,
+		opts->name ? opts->name : base_name(aibom_source__root(src)), opts->rev) < 0)
+		goto done;
+	*out = scan;
+	scan = NULL;
+	error = 0;
+done:
+	if (p.results) {
+		for (i = 0; i < n; i++) {
+			aibom_file_result *r = &p.results[i];
+			size_t k;
+			if (r->has_facts)
+				aibom_facts__free(&r->facts);
+			for (k = 0; k < r->deps.count; k++)
+				aibom_dependency__free(aibom_vec__at(&r->deps, aibom_dependency, k));
+			aibom_vec__free(&r->deps);
+			aibom_vec__free(&r->found);
+			free(r->error);
+			free(r->warning);
+			free(r->line_map);
+		}
+		free(p.results);
+	}
+	for (i = 0; i < diags.count; i++)
+		free(*aibom_vec__at(&diags, char *, i));
+	aibom_vec__free(&diags);
+	free(facts);
+	aibom_index__free(&idx);
+	if (p.query)
+		ts_query_delete(p.query);
+	aibom_source__free(src);
+	aibom_scan_free(scan);
+	pthread_mutex_destroy(&p.lock);
+	pthread_cond_destroy(&p.cond);
+	return error;
+}
+
+int aibom_scan_open_db(aibom_scan **out, const char *path)
+{
+	aibom_scan *scan;
+	int error;
+
+	if (out == NULL || path == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "aibom_scan_open_db: NULL argument");
+		return AIBOM_EINVALID;
+	}
+	*out = NULL;
+	if ((scan = calloc(1, sizeof(*scan))) == NULL) {
+		aibom_error__oom();
+		return AIBOM_ERROR;
+	}
+	if ((error = aibom_store__open_readonly(&scan->db, path)) < 0 ||
+	    (error = aibom_catalog__new(&scan->catalog)) < 0) {
+		aibom_scan_free(scan);
+		return error < 0 ? error : AIBOM_ERROR;
+	}
+	*out = scan;
+	return 0;
+}
+
+void aibom_scan_free(aibom_scan *scan)
+{
+	if (scan == NULL)
+		return;
+	sqlite3_close(scan->db);
+	aibom_catalog__free(scan->catalog);
+	free(scan);
+}
+
+/* ---------------------------------------------------------------- walking and querying */
+
+static size_t count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	size_t n = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int aibom_scan_stats_get(aibom_scan_stats *out, aibom_scan *scan)
+{
+	if (out == NULL || scan == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "aibom_scan_stats_get: NULL argument");
+		return AIBOM_EINVALID;
+	}
+	out->files = count(scan->db, "SELECT count(*) FROM files");
+	out->bytes = count(scan->db, "SELECT coalesce(sum(size), 0) FROM files");
+	out->findings = count(scan->db, "SELECT count(*) FROM findings");
+	out->models = count(scan->db, "SELECT count(*) FROM v_models");
+	out->libraries = count(scan->db, "SELECT count(*) FROM libraries");
+	out->diagnostics = count(scan->db, "SELECT count(*) FROM diagnostics");
+	return 0;
+}
+
+static const char finding_sql[] =
+	"SELECT path, line, col, kind, api, provider, model, model_type, resolution, flags, function, rule "
+	"FROM v_findings ORDER BY path, line, col, kind, api";
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static void read_finding(aibom_finding *f, sqlite3_stmt *st)
+{
+	f->path = col_text(st, 0);
+	f->line = (unsigned)sqlite3_column_int(st, 1);
+	f->column = (unsigned)sqlite3_column_int(st, 2);
+	f->kind = col_text(st, 3);
+	f->api = col_text(st, 4);
+	f->provider = col_text(st, 5);
+	f->model = col_text(st, 6);
+	f->model_type = col_text(st, 7);
+	f->resolution = col_text(st, 8);
+	f->flags = col_text(st, 9);
+	f->function = col_text(st, 10);
+	f->rule = col_text(st, 11);
+}
+
+int aibom_scan_foreach_finding(aibom_scan *scan, aibom_finding_cb cb, void *payload)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, error = 0;
+
+	if (scan == NULL || cb == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "aibom_scan_foreach_finding: NULL argument");
+		return AIBOM_EINVALID;
+	}
+	if (sqlite3_prepare_v2(scan->db, finding_sql, -1, &st, NULL) != SQLITE_OK)
+		return aibom_store__fail(scan->db, "reading findings");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		aibom_finding f;
+		read_finding(&f, st);
+		if ((error = cb(&f, payload)) != 0) {
+			aibom_error__set(AIBOM_ERROR_CALLBACK, "walk stopped by the callback (%d)", error);
+			break;
+		}
+	}
+	if (error == 0 && rc != SQLITE_DONE)
+		error = aibom_store__fail(scan->db, "reading findings");
+	sqlite3_finalize(st);
+	return error;
+}
+
+struct aibom_finding_iter {
+	sqlite3_stmt *st;
+	sqlite3 *db;
+	aibom_finding current;
+};
+
+int aibom_finding_iter_new(aibom_finding_iter **out, aibom_scan *scan)
+{
+	aibom_finding_iter *it;
+
+	if (out == NULL || scan == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "aibom_finding_iter_new: NULL argument");
+		return AIBOM_EINVALID;
+	}
+	*out = NULL;
+	if ((it = calloc(1, sizeof(*it))) == NULL) {
+		aibom_error__oom();
+		return AIBOM_ERROR;
+	}
+	it->db = scan->db;
+	if (sqlite3_prepare_v2(scan->db, finding_sql, -1, &it->st, NULL) != SQLITE_OK) {
+		aibom_store__fail(scan->db, "reading findings");
+		free(it);
+		return AIBOM_ERROR;
+	}
+	*out = it;
+	return 0;
+}
+
+int aibom_finding_next(const aibom_finding **out, aibom_finding_iter *it)
+{
+	int rc;
+
+	if (out == NULL || it == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "aibom_finding_next: NULL argument");
+		return AIBOM_EINVALID;
+	}
+	*out = NULL;
+	rc = sqlite3_step(it->st);
+	if (rc == SQLITE_DONE)
+		return AIBOM_ITEROVER;
+	if (rc != SQLITE_ROW)
+		return aibom_store__fail(it->db, "reading findings");
+	read_finding(&it->current, it->st);
+	*out = &it->current;
+	return 0;
+}
+
+void aibom_finding_iter_free(aibom_finding_iter *it)
+{
+	if (it == NULL)
+		return;
+	sqlite3_finalize(it->st);
+	free(it);
+}
+
+int aibom_scan_foreach_diagnostic(aibom_scan *scan, aibom_diagnostic_cb cb, void *payload)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, error = 0;
+
+	if (scan == NULL || cb == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "aibom_scan_foreach_diagnostic: NULL argument");
+		return AIBOM_EINVALID;
+	}
+	if (sqlite3_prepare_v2(scan->db, "SELECT path, severity, message FROM diagnostics ORDER BY path, id",
+		-1, &st, NULL) != SQLITE_OK)
+		return aibom_store__fail(scan->db, "reading diagnostics");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		aibom_diagnostic d = {col_text(st, 0), col_text(st, 1), col_text(st, 2)};
+		if ((error = cb(&d, payload)) != 0) {
+			aibom_error__set(AIBOM_ERROR_CALLBACK, "walk stopped by the callback (%d)", error);
+			break;
+		}
+	}
+	if (error == 0 && rc != SQLITE_DONE)
+		error = aibom_store__fail(scan->db, "reading diagnostics");
+	sqlite3_finalize(st);
+	return error;
+}
+
+int aibom_scan_export(aibom_buf *out, aibom_scan *scan, aibom_format format, const aibom_export_options *opts)
+{
+	aibom_export_options defaults = AIBOM_EXPORT_OPTIONS_INIT;
+
+	if (out == NULL || scan == NULL) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "aibom_scan_export: NULL argument");
+		return AIBOM_EINVALID;
+	}
+	memset(out, 0, sizeof(*out));
+	if (opts == NULL)
+		opts = &defaults;
+	if (opts->version != AIBOM_EXPORT_OPTIONS_VERSION) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "unknown export options version %u", opts->version);
+		return AIBOM_EINVALID;
+	}
+	switch (format) {
+	case AIBOM_FORMAT_CYCLONEDX:
+		return aibom_export__cyclonedx(out, scan, opts->timestamp) < 0 ? AIBOM_ERROR : 0;
+	case AIBOM_FORMAT_JSON:
+		return aibom_export__json(out, scan) < 0 ? AIBOM_ERROR : 0;
+	case AIBOM_FORMAT_TABLE:
+		return aibom_export__table(out, scan) < 0 ? AIBOM_ERROR : 0;
+	}
+	aibom_error__set(AIBOM_ERROR_INPUT, "unknown format %d", (int)format);
+	return AIBOM_EINVALID;
+}

@@ -1,0 +1,53 @@
+/*
+ * source.h - the files of a scan: a folder on disk, or the tree of a git revision read straight
+ * from the object database. Each file has a repo-relative path, a size, a content id (the git
+ * blob id, computed from the bytes for folder files) and a kind.
+ */
+#ifndef AIBOM_SOURCE_H
+#define AIBOM_SOURCE_H
+
+#include "../util/util.h"
+
+typedef enum {
+	FILE_OTHER = 0,
+	FILE_PYTHON,
+	FILE_NOTEBOOK,
+	FILE_REQUIREMENTS,
+	FILE_PYPROJECT
+} aibom_file_kind;
+
+typedef struct {
+	char *path;            /* repo-relative, '/'-separated */
+	uint64_t size;
+	aibom_file_kind kind;
+	unsigned char oid[20]; /* git blob id when read from git */
+	bool has_oid;
+} aibom_source_file;
+
+typedef struct aibom_source aibom_source;
+
+/* Open PATH (folder, or repository when REV is set). Diagnostics about skipped entries are
+ * appended to DIAGS as "path\tmessage" strings (malloc'd). */
+int aibom_source__open(aibom_source **out, const char *path, const char *rev, uint64_t max_size,
+	aibom_vec *diags);
+void aibom_source__free(aibom_source *src);
+
+size_t aibom_source__count(const aibom_source *src);
+const aibom_source_file *aibom_source__file(const aibom_source *src, size_t i);
+
+/* Read file I into OUT (malloc'd). Thread-safe: git reads open a repository per thread through
+ * the handle in *THREAD_STATE (free with aibom_source__thread_done). */
+int aibom_source__read(aibom_buf *out, const aibom_source *src, size_t i, void **thread_state);
+void aibom_source__thread_done(const aibom_source *src, void *thread_state);
+
+/* The blob id of file I as 40 hex chars (computed from DATA when not from git). */
+void aibom_source__blob_id(char hex[41], const aibom_source *src, size_t i, const char *data, size_t len);
+
+/* Metadata of the scanned repository, NULL when unknown. */
+const char *aibom_source__commit(const aibom_source *src);
+const char *aibom_source__remote(const aibom_source *src);
+const char *aibom_source__root(const aibom_source *src);
+
+aibom_file_kind aibom_source__kind_of(const char *path);
+
+#endif
