@@ -585,6 +585,7 @@ int aibom_scan_foreach_finding(aibom_scan *scan, aibom_finding_cb cb, void *payl
 struct aibom_finding_iter {
 	sqlite3_stmt *st;
 	sqlite3 *db;
+	bool over;                /* SQLite would start again after SQLITE_DONE */
 	aibom_finding current;
 };
 
@@ -620,9 +621,13 @@ int aibom_finding_next(const aibom_finding **out, aibom_finding_iter *it)
 		return AIBOM_EINVALID;
 	}
 	*out = NULL;
-	rc = sqlite3_step(it->st);
-	if (rc == SQLITE_DONE)
+	if (it->over)
 		return AIBOM_ITEROVER;
+	rc = sqlite3_step(it->st);
+	if (rc == SQLITE_DONE) {
+		it->over = true;
+		return AIBOM_ITEROVER;
+	}
 	if (rc != SQLITE_ROW)
 		return aibom_store__fail(it->db, "reading findings");
 	read_finding(&it->current, it->st);
