@@ -604,7 +604,8 @@ static int extract(aibom_facts *f, const aibom_lang *lang, const TSQuery *query,
 		}
 	}
 
-	qsort(f->defs.items, f->defs.count, sizeof(aibom_def), def_cmp);
+	if (f->defs.count)
+		qsort(f->defs.items, f->defs.count, sizeof(aibom_def), def_cmp);
 	set_parents(f);
 	for (i = 0; i < pend.count; i++) {
 		pending *p = aibom_vec__at(&pend, pending, i);

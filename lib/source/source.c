@@ -392,7 +392,8 @@ int aibom_source__open(aibom_source **out, const char *path, const char *rev, ui
 		if (walk_folder(src, diags) < 0)
 			goto done;
 	}
-	qsort(src->files.items, src->files.count, sizeof(aibom_source_file), file_cmp);
+	if (src->files.count)
+		qsort(src->files.items, src->files.count, sizeof(aibom_source_file), file_cmp);
 	*out = src;
 	return 0;
 done:

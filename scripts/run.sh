@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# run.sh - the two commands of the README, on a fresh Debian 12 machine (as root) or a ready one.
+#
+#   bash scripts/run.sh example   install what is missing, build, scan the bundled example
+#                                 repository, print a summary and write the BOM to out/
+#   bash scripts/run.sh test      the same set-up, then the whole test suite, once plainly and
+#                                 once under AddressSanitizer + UndefinedBehaviorSanitizer
+#
+# Idempotent: Debian packages are installed only when missing, npm ci runs only when the lock file
+# changed, meson reconfigures only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(gcc libc6-dev pkg-config meson ninja-build python3 python3-pytest
+	libtree-sitter-dev libgit2-dev libcjson-dev libsqlite3-dev check nodejs npm binutils)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+install_packages() {
+	local missing=() p
+	for p in "${APT_PACKAGES[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+	done
+	# A machine may carry its own node/npm outside Debian's packages: keep them.
+	if command -v node >/dev/null && command -v npm >/dev/null; then
+		local kept=() m
+		for m in "${missing[@]}"; do [[ $m == nodejs || $m == npm ]] || kept+=("$m"); done
+		missing=("${kept[@]+"${kept[@]}"}")
+	fi
+	if [ ${#missing[@]} -gt 0 ]; then
+		say "installing Debian packages: ${missing[*]}"
+		if [ "$(id -u)" -ne 0 ]; then
+			echo "run as root (or install: ${missing[*]})" >&2
+			exit 3
+		fi
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq
+		apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	fi
+}
+
+install_npm() {
+	local stamp=node_modules/.aibom-lock
+	if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+		say "installing pinned grammars and the CycloneDX validator (npm ci)"
+		npm ci --ignore-scripts --no-audit --no-fund >/dev/null
+		cp package-lock.json "$stamp"
+	fi
+}
+
+build() { # build DIR [meson options...]
+	local dir=$1; shift
+	if [ ! -f "$dir/build.ninja" ]; then
+		say "configuring $dir"
+		meson setup "$dir" "$@" >/dev/null
+	fi
+	say "building $dir"
+	ninja -C "$dir" >/dev/null
+}
+
+setup() {
+	install_packages
+	install_npm
+	build build
+}
+
+case "${1:-}" in
+example)
+	setup
+	mkdir -p out
+	say "scanning corpus/fastapi-rag-service"
+	./build/aibom scan -f table corpus/fastapi-rag-service
+	./build/aibom scan -q -o out/fastapi-rag-service.cdx.json --db out/fastapi-rag-service.db corpus/fastapi-rag-service
+	node tests/validate-bom.cjs out/fastapi-rag-service.cdx.json
+	say "BOM: out/fastapi-rag-service.cdx.json, database: out/fastapi-rag-service.db"
+	;;
+test)
+	setup
+	say "test suite"
+	meson test -C build --print-errorlogs
+	build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+	say "test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+	meson test -C build-asan --setup=asan --print-errorlogs --suite unit --suite cli
+	;;
+*)
+	echo "usage: bash scripts/run.sh example|test" >&2
+	exit 2
+	;;
+esac
