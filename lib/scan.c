@@ -69,6 +69,7 @@ struct pool {
 	const aibom_source *src;
 	const aibom_catalog *cat;
 	const aibom_index *idx;
+	aibom_graph *graph;
 	TSQuery *query;
 	aibom_file_result *results;
 	/* the first fatal error of a worker (out of memory), with its message */
@@ -223,6 +224,7 @@ static int extract_one(pool *p, size_t i, void *state)
 	r->file = aibom_source__file(p->src, i);
 	r->found.item_size = sizeof(aibom_found);
 	r->deps.item_size = sizeof(aibom_dependency);
+	r->scripts.item_size = sizeof(char *);
 	if (aibom_source__read(&data, p->src, i, &w->git_state) < 0)
 		return set_msg(&r->error, "%s", aibom_error_last()->message);
 	aibom_source__blob_id(r->blob_id, p->src, i, data.ptr, data.size);
@@ -244,8 +246,16 @@ static int extract_one(pool *p, size_t i, void *state)
 		error = aibom_manifest__requirements(&r->deps, text, len);
 		goto done;
 	case FILE_PYPROJECT:
-		error = aibom_manifest__pyproject(&r->deps, text, len);
+	case FILE_MARKER: {
+		const char *slash = strrchr(r->file->path, '/');
+		char dir[4096];
+		snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - r->file->path) : 0, r->file->path);
+		error = aibom_manifest__project(&r->project_name, &r->scripts, slash ? slash + 1 : r->file->path,
+			dir, text, len);
+		if (error == 0 && r->file->kind == FILE_PYPROJECT)
+			error = aibom_manifest__pyproject(&r->deps, text, len);
 		goto done;
+	}
 	case FILE_NOTEBOOK: {
 		uint32_t map_len;
 		if (aibom_notebook__to_python(&nb, &r->line_map, &map_len, text, len) < 0) {
@@ -311,6 +321,41 @@ static int match_one(pool *p, size_t i, void *state)
 	return aibom_match__file(&r->found, p->cat, p->idx, &r->facts);
 }
 
+/* ---------------------------------------------------------------- phase 3: link */
+
+static int link_one(pool *p, size_t i, void *state)
+{
+	(void)state;
+	return aibom_graph__link_file(p->graph, i);
+}
+
+/* setup.py: console_scripts strings "name = pkg.mod:func" are entry points */
+static int setup_py_scripts(aibom_file_result *r)
+{
+	size_t i;
+
+	if (!r->has_facts || strcmp(r->file->path + (strrchr(r->file->path, '/') ?
+		strrchr(r->file->path, '/') - r->file->path + 1 : 0), "setup.py"))
+		return 0;
+	for (i = 0; i < r->facts.strings.count; i++) {
+		const char *v = aibom_vec__at(&r->facts.strings, aibom_string, i)->value;
+		const char *eq = strchr(v, '='), *colon = eq ? strchr(eq, ':') : NULL, *t;
+		char **slot;
+		size_t n;
+		if (colon == NULL)
+			continue;
+		for (t = eq + 1; *t == ' '; t++)
+			;
+		n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:");
+		if (t[n] != '\0' && t[n] != ' ')
+			continue;
+		if ((slot = aibom_vec__push(&r->scripts)) == NULL || (*slot = malloc(n + 32)) == NULL)
+			return -1;
+		snprintf(*slot, n + 32, "%.*s\tcommand\tconsole_scripts", (int)n, t);
+	}
+	return 0;
+}
+
 /* ---------------------------------------------------------------- the scan */
 
 static int load_rule_files(aibom_catalog *cat, const aibom_scan_options *opts)
@@ -354,6 +399,10 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	aibom_vec diags = AIBOM_VEC_INIT(char *);
 	aibom_facts **facts = NULL;
 	aibom_index idx;
+	aibom_graph graph;
+	aibom_graph_file *gfiles = NULL;
+	bool graph_ready = false;
+	const char *name;
 	pool p;
 	size_t i, n = 0, nf = 0;
 	unsigned jobs;
@@ -361,6 +410,7 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	int error = AIBOM_ERROR;
 
 	memset(&idx, 0, sizeof(idx));
+	memset(&graph, 0, sizeof(graph));
 	memset(&p, 0, sizeof(p));
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.cond, NULL);
@@ -396,7 +446,7 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	if ((p.query = aibom_lang__compile(&aibom_lang_python)) == NULL)
 		goto done;
 	if ((error = aibom_source__open(&src, path, opts->rev,
-		opts->max_file_size ? opts->max_file_size : DEFAULT_MAX_FILE_SIZE, &diags)) < 0)
+		opts->max_file_size ? opts->max_file_size : DEFAULT_MAX_FILE_SIZE, &scan->catalog->markers, &diags)) < 0)
 		goto done;
 	error = AIBOM_ERROR;
 	n = aibom_source__count(src);
@@ -434,10 +484,42 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 		goto done;
 	error = AIBOM_ERROR;
 
+	/* the reachability graph */
+	if (n && (gfiles = calloc(n, sizeof(*gfiles))) == NULL) {
+		aibom_error__oom();
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		aibom_file_result *r = &p.results[i];
+		size_t k;
+		gfiles[i].path = r->file->path;
+		gfiles[i].facts = r->has_facts ? &r->facts : NULL;
+		gfiles[i].found = &r->found;
+		gfiles[i].project_name = r->project_name;
+		gfiles[i].scripts.item_size = sizeof(char *);
+		if (setup_py_scripts(r) < 0)
+			goto done;
+		for (k = 0; k < r->scripts.count; k++) {
+			char **slot = aibom_vec__push(&gfiles[i].scripts);
+			if (slot == NULL)
+				goto done;
+			*slot = *aibom_vec__at(&r->scripts, char *, k);
+		}
+	}
+	name = opts->name ? opts->name : base_name(aibom_source__root(src));
+	if (aibom_graph__init(&graph, gfiles, n, scan->catalog, &idx, name) < 0)
+		goto done;
+	graph_ready = true;
+	p.graph = &graph;
+	if ((error = run_phase(&p, link_one, jobs, "link", opts)) != 0)
+		goto done;
+	error = AIBOM_ERROR;
+	if (aibom_graph__finish(&graph) < 0)
+		goto done;
+
 	if (aibom_store__create(&scan->db, opts->db_path) < 0)
 		goto done;
-	if (aibom_store__write(scan->db, src, p.results, n, &diags, scan->catalog,
-		opts->name ? opts->name : base_name(aibom_source__root(src)), opts->rev) < 0)
+	if (aibom_store__write(scan->db, src, p.results, n, &diags, scan->catalog, &graph, name, opts->rev) < 0)
 		goto done;
 	*out = scan;
 	scan = NULL;
@@ -456,9 +538,21 @@ done:
 			free(r->error);
 			free(r->warning);
 			free(r->line_map);
+			free(r->project_name);
+			for (k = 0; k < r->scripts.count; k++)
+				free(*aibom_vec__at(&r->scripts, char *, k));
+			aibom_vec__free(&r->scripts);
+			free(r->def_rows);
+			free(r->found_rows);
 		}
 		free(p.results);
 	}
+	if (graph_ready)
+		aibom_graph__free(&graph);
+	else if (gfiles)
+		for (i = 0; i < n; i++)
+			aibom_vec__free(&gfiles[i].scripts);
+	free(gfiles);
 	for (i = 0; i < diags.count; i++)
 		free(*aibom_vec__at(&diags, char *, i));
 	aibom_vec__free(&diags);

@@ -10,6 +10,7 @@
 #include "rules/rules.h"
 #include "source/source.h"
 #include "manifest/manifest.h"
+#include "graph/graph.h"
 
 /* Everything known about one input file after extraction and matching. */
 typedef struct {
@@ -22,6 +23,11 @@ typedef struct {
 	char *error;              /* the file was skipped: why (malloc'd) */
 	char *warning;            /* read in part: why (malloc'd) */
 	uint32_t *line_map;       /* notebooks */
+	char *project_name;       /* manifests: the declared project name (malloc'd) */
+	aibom_vec scripts;        /* char * (malloc'd): entry points declared by manifests */
+	sqlite3_int64 file_row;   /* store: row id in files */
+	sqlite3_int64 *def_rows;  /* store: row ids of the module (index 0) and each definition */
+	sqlite3_int64 *found_rows;/* store: row ids of the findings (0 when dropped) */
 } aibom_file_result;
 
 struct aibom_scan {
@@ -34,7 +40,8 @@ struct aibom_scan {
 int aibom_store__create(sqlite3 **out, const char *path);
 int aibom_store__open_readonly(sqlite3 **out, const char *path);
 int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *results, size_t n,
-	const aibom_vec *diags, const aibom_catalog *cat, const char *name, const char *rev);
+	const aibom_vec *diags, const aibom_catalog *cat, const aibom_graph *graph, const char *name,
+	const char *rev);
 int aibom_store__fail(sqlite3 *db, const char *what);
 const char *aibom_store__meta(sqlite3 *db, const char *key, aibom_str *out);
 

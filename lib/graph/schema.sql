@@ -28,11 +28,12 @@ CREATE TABLE diagnostics (
 CREATE TABLE definitions (
   id          INTEGER PRIMARY KEY,
   file_id     INTEGER NOT NULL REFERENCES files(id),
-  kind        TEXT NOT NULL,         -- function, class
+  kind        TEXT NOT NULL,         -- module (the code run on import), function, class
   name        TEXT NOT NULL,
-  qualname    TEXT NOT NULL,         -- "Class.method" within its module
+  qualname    TEXT NOT NULL,         -- "Class.method" within its module; "<module>"
   start_line  INTEGER NOT NULL,
-  end_line    INTEGER NOT NULL
+  end_line    INTEGER NOT NULL,
+  parent_id   INTEGER REFERENCES definitions(id)
 );
 
 CREATE TABLE imports (
@@ -43,12 +44,44 @@ CREATE TABLE imports (
   target   TEXT NOT NULL
 );
 
-CREATE TABLE calls (
-  id        INTEGER PRIMARY KEY,
-  file_id   INTEGER NOT NULL REFERENCES files(id),
-  line      INTEGER NOT NULL,
-  caller    TEXT,                    -- qualname of the enclosing definition, NULL at module level
-  callee    TEXT NOT NULL            -- the callee as written
+-- The call graph: every call site, and the other ways one definition makes another run.
+CREATE TABLE edges (
+  id          INTEGER PRIMARY KEY,
+  file_id     INTEGER NOT NULL REFERENCES files(id),
+  line        INTEGER NOT NULL,
+  from_id     INTEGER NOT NULL REFERENCES definitions(id),
+  to_id       INTEGER REFERENCES definitions(id),   -- NULL unless exact or heuristic
+  kind        TEXT NOT NULL,         -- call, callback, import, decorator, nested
+  resolution  TEXT NOT NULL,         -- exact, heuristic, external, unresolved
+  callee      TEXT                   -- calls: the callee as written
+);
+
+CREATE TABLE services (
+  id      INTEGER PRIMARY KEY,
+  name    TEXT NOT NULL,
+  path    TEXT NOT NULL,             -- folder, '' for the repository root
+  marker  TEXT                       -- the file that makes the folder a service
+);
+
+CREATE TABLE entry_points (
+  id          INTEGER PRIMARY KEY,
+  def_id      INTEGER NOT NULL REFERENCES definitions(id),
+  service_id  INTEGER NOT NULL REFERENCES services(id),
+  kind        TEXT NOT NULL,         -- route, task, command, handler, tool, grpc, main, app_script, ...
+  framework   TEXT NOT NULL,
+  detail      TEXT,                  -- a route path, a class name, ...
+  line        INTEGER NOT NULL
+);
+
+-- For every (service, finding) pair a service's entry points reach: the shortest path.
+CREATE TABLE reach (
+  id          INTEGER PRIMARY KEY,
+  service_id  INTEGER NOT NULL REFERENCES services(id),
+  entry_id    INTEGER NOT NULL REFERENCES entry_points(id),
+  finding_id  INTEGER NOT NULL REFERENCES findings(id),
+  hops        INTEGER NOT NULL,
+  heuristic   INTEGER NOT NULL,      -- 1 when the path uses a heuristic edge
+  path        TEXT NOT NULL          -- JSON: [{module, function, file, line}, ...] entry first
 );
 
 CREATE TABLE findings (
@@ -64,7 +97,8 @@ CREATE TABLE findings (
   resolution  TEXT NOT NULL,         -- literal, constant, default, env_default, partial, ...
   flags       TEXT NOT NULL,         -- comma-separated risk flags
   function    TEXT,                  -- enclosing definition
-  rule        TEXT NOT NULL
+  rule        TEXT NOT NULL,
+  def_id      INTEGER REFERENCES definitions(id)    -- the enclosing definition (or module)
 );
 
 CREATE TABLE libraries (
@@ -78,7 +112,9 @@ CREATE TABLE libraries (
 );
 
 CREATE INDEX findings_file ON findings(file_id, line);
-CREATE INDEX calls_file ON calls(file_id);
+CREATE INDEX edges_from ON edges(from_id);
+CREATE INDEX edges_to ON edges(to_id);
+CREATE INDEX reach_finding ON reach(finding_id);
 CREATE INDEX definitions_file ON definitions(file_id);
 
 -- One row per finding.
@@ -101,3 +137,30 @@ CREATE VIEW v_models AS
 CREATE VIEW v_libraries AS
   SELECT l.name AS name, l.version AS version, l.spec AS spec, l.purl AS purl, fi.path AS path, l.line AS line
   FROM libraries l JOIN files fi ON fi.id = l.file_id;
+
+-- One row per (service, entry point, finding) that is reachable: the shortest path per pair.
+CREATE VIEW service_models AS
+  SELECT s.name AS service,
+         coalesce(nullif(fi2.module, ''), fi2.path) || ':' || d.qualname AS entry_point,
+         e.kind AS entry_kind, e.framework AS framework,
+         coalesce(f.model, 'unresolved:' || f.api) AS model, f.provider AS provider, f.kind AS kind,
+         f.api AS api, fi.path AS file, f.line AS line, r.hops AS hops, r.path AS path,
+         r.heuristic AS heuristic, f.id AS finding_id
+  FROM reach r
+  JOIN services s ON s.id = r.service_id
+  JOIN entry_points e ON e.id = r.entry_id
+  JOIN definitions d ON d.id = e.def_id
+  JOIN files fi2 ON fi2.id = d.file_id
+  JOIN findings f ON f.id = r.finding_id
+  JOIN files fi ON fi.id = f.file_id;
+
+-- Findings no entry point reaches: dead code, tests, scripts nobody runs.
+CREATE VIEW unreached_findings AS
+  SELECT * FROM v_findings WHERE id NOT IN (SELECT finding_id FROM reach);
+
+-- Every entry point with its service.
+CREATE VIEW v_entry_points AS
+  SELECT e.id AS id, s.name AS service, coalesce(nullif(fi.module, ''), fi.path) || ':' || d.qualname AS entry_point,
+         e.kind AS kind, e.framework AS framework, e.detail AS detail, fi.path AS path, e.line AS line
+  FROM entry_points e JOIN services s ON s.id = e.service_id
+  JOIN definitions d ON d.id = e.def_id JOIN files fi ON fi.id = d.file_id;

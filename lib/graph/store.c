@@ -91,18 +91,21 @@ const char *aibom_store__meta(sqlite3 *db, const char *key, aibom_str *out)
 	return r;
 }
 
-enum { S_META, S_FILE, S_DIAG, S_DEF, S_IMPORT, S_CALL, S_FINDING, S_LIB, S_COUNT };
+enum { S_META, S_FILE, S_DIAG, S_DEF, S_IMPORT, S_EDGE, S_FINDING, S_LIB, S_SERVICE, S_ENTRY, S_REACH, S_COUNT };
 
 static const char *const statements[S_COUNT] = {
 	"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
 	"INSERT INTO files(path, kind, size, blob_id, module) VALUES (?, ?, ?, ?, ?)",
 	"INSERT INTO diagnostics(path, severity, message) VALUES (?, ?, ?)",
-	"INSERT INTO definitions(file_id, kind, name, qualname, start_line, end_line) VALUES (?, ?, ?, ?, ?, ?)",
+	"INSERT INTO definitions(file_id, kind, name, qualname, start_line, end_line, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	"INSERT INTO imports(file_id, line, alias, target) VALUES (?, ?, ?, ?)",
-	"INSERT INTO calls(file_id, line, caller, callee) VALUES (?, ?, ?, ?)",
-	"INSERT INTO findings(file_id, line, col, kind, api, provider, model, model_type, resolution, flags, function, rule)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO edges(file_id, line, from_id, to_id, kind, resolution, callee) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO findings(file_id, line, col, kind, api, provider, model, model_type, resolution, flags, function, rule, def_id)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	"INSERT INTO libraries(file_id, line, name, version, spec, purl) VALUES (?, ?, ?, ?, ?, ?)",
+	"INSERT INTO services(id, name, path, marker) VALUES (?, ?, ?, ?)",
+	"INSERT INTO entry_points(def_id, service_id, kind, framework, detail, line) VALUES (?, ?, ?, ?, ?, ?)",
+	"INSERT INTO reach(service_id, entry_id, finding_id, hops, heuristic, path) VALUES (?, ?, ?, ?, ?, ?)",
 };
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -132,29 +135,6 @@ static const char *kind_name(aibom_file_kind k)
 	}
 }
 
-/* The callee of a call as written: a dotted chain of names, "?" for anything else. */
-static void callee_text(aibom_str *s, const aibom_expr *e)
-{
-	const aibom_expr *chain[32];
-	int n = 0;
-
-	while (e && n < 32) {
-		if (e->kind == EXPR_ATTR) {
-			chain[n++] = e;
-			e = e->a;
-		} else if (e->kind == EXPR_CALL) {
-			e = e->a;
-		} else {
-			break;
-		}
-	}
-	aibom_str__puts(s, e && e->kind == EXPR_NAME ? e->text : "?");
-	while (n > 0) {
-		aibom_str__putc(s, '.');
-		aibom_str__puts(s, chain[--n]->text);
-	}
-}
-
 static int put_meta(sqlite3 *db, sqlite3_stmt *st, const char *key, const char *value)
 {
 	if (value == NULL)
@@ -164,8 +144,94 @@ static int put_meta(sqlite3 *db, sqlite3_stmt *st, const char *key, const char *
 	return step(db, st);
 }
 
+static const char *const edge_kinds[] = {"call", "callback", "import", "decorator", "nested"};
+static const char *const edge_res[] = {"exact", "heuristic", "external", "unresolved"};
+
+static int write_graph(sqlite3 *db, sqlite3_stmt **st, aibom_file_result *results, size_t n,
+	const aibom_graph *g)
+{
+	sqlite3_int64 **entry_rows = NULL;
+	size_t i, k;
+	int error = -1;
+
+	for (i = 0; i < g->services.count; i++) {
+		const aibom_service *sv = aibom_vec__at(&g->services, aibom_service, i);
+		sqlite3_bind_int64(st[S_SERVICE], 1, (sqlite3_int64)i + 1);
+		bind_text(st[S_SERVICE], 2, sv->name);
+		bind_text(st[S_SERVICE], 3, sv->path);
+		bind_text(st[S_SERVICE], 4, sv->marker);
+		if (step(db, st[S_SERVICE]) < 0)
+			return -1;
+	}
+	if ((entry_rows = calloc(n + 1, sizeof(*entry_rows))) == NULL) {
+		aibom_error__oom();
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		const aibom_graph_file *gf = &g->files[i];
+		aibom_file_result *r = &results[i];
+		if (r->def_rows == NULL)
+			continue;
+		for (k = 0; k < gf->edges.count; k++) {
+			const aibom_edge *e = aibom_vec__at(&gf->edges, aibom_edge, k);
+			sqlite3_stmt *s = st[S_EDGE];
+			sqlite3_bind_int64(s, 1, r->file_row);
+			sqlite3_bind_int(s, 2, (int)aibom_facts__map_line(&r->facts, e->line));
+			sqlite3_bind_int64(s, 3, r->def_rows[e->from + 1]);
+			if (e->res <= RES_HEURISTIC && results[e->to_file].def_rows)
+				sqlite3_bind_int64(s, 4, results[e->to_file].def_rows[e->to + 1]);
+			else
+				sqlite3_bind_null(s, 4);
+			bind_text(s, 5, edge_kinds[e->kind]);
+			bind_text(s, 6, edge_res[e->res]);
+			bind_text(s, 7, e->callee);
+			if (step(db, s) < 0)
+				goto done;
+		}
+		if (gf->entries.count && (entry_rows[i] = calloc(gf->entries.count, sizeof(sqlite3_int64))) == NULL) {
+			aibom_error__oom();
+			goto done;
+		}
+		for (k = 0; k < gf->entries.count; k++) {
+			const aibom_entry *e = aibom_vec__at(&gf->entries, aibom_entry, k);
+			sqlite3_stmt *s = st[S_ENTRY];
+			sqlite3_bind_int64(s, 1, r->def_rows[e->def + 1]);
+			sqlite3_bind_int64(s, 2, (sqlite3_int64)e->service + 1);
+			bind_text(s, 3, e->kind);
+			bind_text(s, 4, e->framework);
+			bind_text(s, 5, e->detail);
+			sqlite3_bind_int(s, 6, (int)e->line);
+			if (step(db, s) < 0)
+				goto done;
+			entry_rows[i][k] = sqlite3_last_insert_rowid(db);
+		}
+	}
+	for (i = 0; i < g->reach.count; i++) {
+		const aibom_reach *rc = aibom_vec__at(&g->reach, aibom_reach, i);
+		sqlite3_stmt *s = st[S_REACH];
+		sqlite3_int64 finding = results[rc->file].found_rows ? results[rc->file].found_rows[rc->found] : 0;
+		if (finding == 0 || entry_rows[rc->entry_file] == NULL)
+			continue;
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)rc->service + 1);
+		sqlite3_bind_int64(s, 2, entry_rows[rc->entry_file][rc->entry]);
+		sqlite3_bind_int64(s, 3, finding);
+		sqlite3_bind_int(s, 4, (int)rc->hops);
+		sqlite3_bind_int(s, 5, rc->heuristic);
+		bind_text(s, 6, rc->path);
+		if (step(db, s) < 0)
+			goto done;
+	}
+	error = 0;
+done:
+	for (i = 0; i < n; i++)
+		free(entry_rows[i]);
+	free(entry_rows);
+	return error;
+}
+
 int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *results, size_t n,
-	const aibom_vec *diags, const aibom_catalog *cat, const char *name, const char *rev)
+	const aibom_vec *diags, const aibom_catalog *cat, const aibom_graph *graph, const char *name,
+	const char *rev)
 {
 	sqlite3_stmt *st[S_COUNT] = {0};
 	aibom_str tmp = AIBOM_STR_INIT;
@@ -221,10 +287,24 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 		bind_text(st[S_FILE], 5, r->has_facts && r->facts.module[0] ? r->facts.module : NULL);
 		if (step(db, st[S_FILE]) < 0)
 			goto rollback;
-		file_id = sqlite3_last_insert_rowid(db);
+		file_id = r->file_row = sqlite3_last_insert_rowid(db);
 
 		if (r->has_facts) {
 			aibom_facts *f = &r->facts;
+			if ((r->def_rows = calloc(f->defs.count + 1, sizeof(sqlite3_int64))) == NULL) {
+				aibom_error__oom();
+				goto rollback;
+			}
+			sqlite3_bind_int64(st[S_DEF], 1, file_id);
+			bind_text(st[S_DEF], 2, "module");
+			bind_text(st[S_DEF], 3, "<module>");
+			bind_text(st[S_DEF], 4, "<module>");
+			sqlite3_bind_int(st[S_DEF], 5, 1);
+			sqlite3_bind_int(st[S_DEF], 6, 1);
+			sqlite3_bind_null(st[S_DEF], 7);
+			if (step(db, st[S_DEF]) < 0)
+				goto rollback;
+			r->def_rows[0] = sqlite3_last_insert_rowid(db);
 			for (k = 0; k < f->defs.count; k++) {
 				const aibom_def *d = aibom_vec__at(&f->defs, aibom_def, k);
 				sqlite3_bind_int64(st[S_DEF], 1, file_id);
@@ -233,8 +313,10 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 				bind_text(st[S_DEF], 4, d->qualname);
 				sqlite3_bind_int(st[S_DEF], 5, (int)aibom_facts__map_line(f, d->start_line));
 				sqlite3_bind_int(st[S_DEF], 6, (int)aibom_facts__map_line(f, d->end_line));
+				sqlite3_bind_int64(st[S_DEF], 7, r->def_rows[d->parent + 1]);
 				if (step(db, st[S_DEF]) < 0)
 					goto rollback;
+				r->def_rows[k + 1] = sqlite3_last_insert_rowid(db);
 			}
 			for (k = 0; k < f->imports.count; k++) {
 				const aibom_import *imp = aibom_vec__at(&f->imports, aibom_import, k);
@@ -245,24 +327,16 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 				if (step(db, st[S_IMPORT]) < 0)
 					goto rollback;
 			}
-			for (k = 0; k < f->calls.count; k++) {
-				const aibom_call *c = aibom_vec__at(&f->calls, aibom_call, k);
-				if (c->call == NULL)
-					continue;
-				aibom_str__clear(&tmp);
-				callee_text(&tmp, c->call->a);
-				sqlite3_bind_int64(st[S_CALL], 1, file_id);
-				sqlite3_bind_int(st[S_CALL], 2, (int)aibom_facts__map_line(f, c->call->line));
-				bind_text(st[S_CALL], 3, c->scope >= 0 ?
-					aibom_vec__at(&f->defs, aibom_def, c->scope)->qualname : NULL);
-				bind_text(st[S_CALL], 4, aibom_str__cstr(&tmp));
-				if (step(db, st[S_CALL]) < 0)
-					goto rollback;
-			}
+		}
+		if (r->found.count && (r->found_rows = calloc(r->found.count, sizeof(sqlite3_int64))) == NULL) {
+			aibom_error__oom();
+			goto rollback;
 		}
 		for (k = 0; k < r->found.count; k++) {
 			const aibom_found *fd = aibom_vec__at(&r->found, aibom_found, k);
 			sqlite3_stmt *s = st[S_FINDING];
+			if (fd->dropped)
+				continue;
 			sqlite3_bind_int64(s, 1, file_id);
 			sqlite3_bind_int(s, 2, (int)fd->line);
 			sqlite3_bind_int(s, 3, (int)fd->col);
@@ -275,8 +349,13 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 			bind_text(s, 10, fd->flags ? fd->flags : "");
 			bind_text(s, 11, fd->function);
 			bind_text(s, 12, fd->rule);
+			if (r->def_rows)
+				sqlite3_bind_int64(s, 13, r->def_rows[fd->scope + 1]);
+			else
+				sqlite3_bind_null(s, 13);
 			if (step(db, s) < 0)
 				goto rollback;
+			r->found_rows[k] = sqlite3_last_insert_rowid(db);
 		}
 		for (k = 0; k < r->deps.count; k++) {
 			const aibom_dependency *d = aibom_vec__at(&r->deps, aibom_dependency, k);
@@ -295,6 +374,8 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 				goto rollback;
 		}
 	}
+	if (graph && write_graph(db, st, results, n, graph) < 0)
+		goto rollback;
 	if (tmp.failed) {
 		aibom_error__oom();
 		goto rollback;

@@ -21,7 +21,8 @@ typedef enum {
 	EXPR_CONST,       /* text: True, False, None, a number */
 	EXPR_SUBSCRIPT,   /* a[b] */
 	EXPR_AWAIT,       /* await a, (a): same value as a */
-	EXPR_OR           /* a or b: a when it resolves, else b */
+	EXPR_OR,          /* a or b: a when it resolves, else b */
+	EXPR_LIST         /* args: elements of a list, tuple or set, or the values of a dict */
 } aibom_expr_kind;
 
 typedef struct aibom_expr aibom_expr;
@@ -106,6 +107,8 @@ typedef struct {
 	const uint32_t *line_map; /* notebook: code line -> file line (index 1..), NULL otherwise */
 	uint32_t line_map_len;
 	char *diagnostic;        /* a warning about this file (syntax errors...), malloc'd */
+	uint32_t main_line;      /* line of an `if __name__ == "__main__":` block, 0 if none */
+	uint32_t id;             /* index of the file in its scan */
 } aibom_facts;
 
 void aibom_facts__init(aibom_facts *f);

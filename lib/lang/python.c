@@ -260,6 +260,23 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 		e->b = conv(c, s, depth + 1);
 		return e;
 	}
+	if (!strcmp(type, "list") || !strcmp(type, "tuple") || !strcmp(type, "set") ||
+	    !strcmp(type, "dictionary")) {
+		uint32_t i, count = ts_node_named_child_count(n);
+		if ((e = new_expr(c, EXPR_LIST, n)) == NULL)
+			return NULL;
+		if ((e->args = aibom_arena__alloc(&c->f->arena, sizeof(aibom_arg) * (count + 1))) == NULL)
+			return NULL;
+		for (i = 0; i < count; i++) {
+			TSNode el = ts_node_named_child(n, i);
+			if (is(el, "pair"))
+				el = ts_node_child_by_field_name(el, "value", 5);
+			if (ts_node_is_null(el) || is(el, "comment"))
+				continue;
+			e->args[e->nargs++].value = conv(c, el, depth + 1);
+		}
+		return e;
+	}
 	if (!strcmp(type, "await") || !strcmp(type, "parenthesized_expression")) {
 		if (ts_node_named_child_count(n) == 0)
 			goto unknown;
@@ -495,6 +512,15 @@ static int extract(aibom_facts *f, const aibom_lang *lang, const TSQuery *query,
 					p->byte = e->start_byte;
 					p->kind = 3;
 					p->item = (void *)(f->strings.count - 1);
+				}
+			} else if (!strcmp(cn, "main")) {
+				/* if __name__ == "__main__": the condition is checked here, predicates being
+				 * ours to evaluate */
+				TSNode cond = ts_node_child_by_field_name(n, "condition", 9);
+				if (!ts_node_is_null(cond)) {
+					const char *t = node_text(&c, cond, 200);
+					if (t && strstr(t, "__name__") && strstr(t, "__main__") && f->main_line == 0)
+						f->main_line = ts_node_start_point(n).row + 1;
 				}
 			} else if (!strcmp(cn, "decorator")) {
 				pending *p = aibom_vec__push(&decos);

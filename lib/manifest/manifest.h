@@ -19,4 +19,12 @@ int aibom_manifest__requirements(aibom_vec *out, const char *text, size_t len);
 int aibom_manifest__pyproject(aibom_vec *out, const char *text, size_t len);
 void aibom_dependency__free(aibom_dependency *d);
 
+/* What a manifest declares about the project itself: its name (malloc'd into *name, NULL when
+ * none) and its entry points, appended to SCRIPTS as malloc'd "module:function\tkind\tframework"
+ * strings: [project.scripts] / [tool.poetry.scripts] of a pyproject.toml, "name" of a
+ * package.json, the handlers of an AWS SAM template.yaml or serverless.yml (DIR is the folder
+ * of the manifest, "" at the root). Returns -1 only when memory runs out. */
+int aibom_manifest__project(char **name, aibom_vec *scripts, const char *file_name, const char *dir,
+	const char *text, size_t len);
+
 #endif

@@ -162,6 +162,44 @@ static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t 
 	return 0;
 }
 
+static int read_entries(aibom_catalog *c, const char *file, const cJSON *root, const char *key, aibom_vec *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key), *it;
+
+	if (v && !cJSON_IsArray(v))
+		return fail(file, "entry point sections must be arrays", key);
+	cJSON_ArrayForEach(it, v) {
+		aibom_entry_rule *e = aibom_vec__push(out);
+		const cJSON *args, *a;
+		if (e == NULL)
+			return -1;
+		e->kind = str_of(it, "kind");
+		e->framework = str_of(it, "framework");
+		if (!e->kind || !e->framework)
+			return fail(file, "each entry point rule needs \"kind\" and \"framework\"", key);
+		if (strings(c, cJSON_GetObjectItemCaseSensitive(it, "match"), &e->match, &e->nmatch) < 0 ||
+		    strings(c, cJSON_GetObjectItemCaseSensitive(it, "names"), &e->names, &e->nnames) < 0 ||
+		    strings(c, cJSON_GetObjectItemCaseSensitive(it, "params"), &e->params, &e->nparams) < 0 ||
+		    strings(c, cJSON_GetObjectItemCaseSensitive(it, "imports"), &e->imports, &e->nimports) < 0)
+			return fail(file, "\"match\", \"names\", \"params\" and \"imports\" must be arrays of strings", key);
+		args = cJSON_GetObjectItemCaseSensitive(it, "args");
+		if (args) {
+			e->args = aibom_arena__alloc(&c->arena, sizeof(aibom_rule_arg) * ((size_t)cJSON_GetArraySize(args) + 1));
+			if (e->args == NULL)
+				return -1;
+			cJSON_ArrayForEach(a, args) {
+				const cJSON *pos = cJSON_GetObjectItemCaseSensitive(a, "arg");
+				aibom_rule_arg *ra = &e->args[e->nargs++];
+				ra->kw = str_of(a, "kw");
+				if (ra->kw == NULL && !cJSON_IsNumber(pos))
+					return fail(file, "each \"args\" entry needs \"kw\" or \"arg\"", key);
+				ra->arg = ra->kw ? -1 : pos->valueint;
+			}
+		}
+	}
+	return 0;
+}
+
 int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, size_t len)
 {
 	cJSON *root = cJSON_ParseWithLength(text, len), **slot;
@@ -250,6 +288,21 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 			return fail(file, "ai_packages must be strings", NULL);
 		*p = it->valuestring;
 	}
+	if (read_entries(c, file, root, "entry_decorators", &c->entry_decorators) < 0 ||
+	    read_entries(c, file, root, "entry_calls", &c->entry_calls) < 0 ||
+	    read_entries(c, file, root, "entry_bases", &c->entry_bases) < 0 ||
+	    read_entries(c, file, root, "entry_scripts", &c->entry_scripts) < 0 ||
+	    read_entries(c, file, root, "entry_shapes", &c->entry_shapes) < 0)
+		return -1;
+	v = cJSON_GetObjectItemCaseSensitive(root, "service_markers");
+	cJSON_ArrayForEach(it, v) {
+		const char **p = aibom_vec__push(&c->markers);
+		if (p == NULL)
+			return -1;
+		if (!cJSON_IsString(it))
+			return fail(file, "service_markers must be strings", NULL);
+		*p = it->valuestring;
+	}
 	v = cJSON_GetObjectItemCaseSensitive(root, "env_getters");
 	cJSON_ArrayForEach(it, v) {
 		const char **p = aibom_vec__push(&c->env_getters);
@@ -280,8 +333,13 @@ int aibom_catalog__new(aibom_catalog **out)
 	c->providers.item_size = sizeof(aibom_provider_info);
 	c->packages.item_size = sizeof(char *);
 	c->env_getters.item_size = sizeof(char *);
+	c->markers.item_size = sizeof(char *);
+	c->entry_decorators.item_size = c->entry_calls.item_size = c->entry_bases.item_size =
+		c->entry_scripts.item_size = c->entry_shapes.item_size = sizeof(aibom_entry_rule);
 	if (aibom_catalog__add(c, "<built-in core.json>", aibom_embed_core_json, aibom_embed_core_json_len) < 0 ||
-	    aibom_catalog__add(c, "<built-in python.json>", aibom_embed_python_json, aibom_embed_python_json_len) < 0) {
+	    aibom_catalog__add(c, "<built-in python.json>", aibom_embed_python_json, aibom_embed_python_json_len) < 0 ||
+	    aibom_catalog__add(c, "<built-in python-entry.json>", aibom_embed_python_entry_json,
+		aibom_embed_python_entry_json_len) < 0) {
 		aibom_catalog__free(c);
 		return -1;
 	}
@@ -306,6 +364,12 @@ void aibom_catalog__free(aibom_catalog *c)
 	aibom_vec__free(&c->providers);
 	aibom_vec__free(&c->packages);
 	aibom_vec__free(&c->env_getters);
+	aibom_vec__free(&c->markers);
+	aibom_vec__free(&c->entry_decorators);
+	aibom_vec__free(&c->entry_calls);
+	aibom_vec__free(&c->entry_bases);
+	aibom_vec__free(&c->entry_scripts);
+	aibom_vec__free(&c->entry_shapes);
 	aibom_arena__free(&c->arena);
 	free(c);
 }

@@ -50,6 +50,21 @@ typedef struct {
 	const char *id, *name, *url;
 } aibom_provider_info;
 
+/* How an entry point is recognised (docs/rules.md, "Entry points"). */
+typedef struct {
+	const char *kind, *framework;
+	const char **match;    /* globs over the decorator, call or base class qualified name */
+	size_t nmatch;
+	aibom_rule_arg *args;  /* entry_calls: where the function is */
+	size_t nargs;
+	const char **names;    /* entry_shapes: function names */
+	size_t nnames;
+	const char **params;   /* entry_shapes: leading parameter names */
+	size_t nparams;
+	const char **imports;  /* entry_scripts: a module importing one of these is an app script */
+	size_t nimports;
+} aibom_entry_rule;
+
 typedef struct aibom_catalog {
 	aibom_vec docs;        /* cJSON * roots; every string below is borrowed from them */
 	aibom_vec rules;       /* aibom_rule */
@@ -60,6 +75,8 @@ typedef struct aibom_catalog {
 	aibom_vec providers;   /* aibom_provider_info */
 	aibom_vec packages;    /* const char * */
 	aibom_vec env_getters; /* const char * */
+	aibom_vec entry_decorators, entry_calls, entry_bases, entry_scripts, entry_shapes; /* aibom_entry_rule */
+	aibom_vec markers;     /* const char *: file names that make a folder a service */
 	aibom_arena arena;
 } aibom_catalog;
 
@@ -78,6 +95,11 @@ bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name);
 typedef struct {
 	uint32_t line, col;
 	const char *kind, *api, *provider, *model, *model_type, *resolution, *flags, *function, *rule;
+	int scope;               /* the enclosing definition, -1 at module level */
+	int param_index;         /* the model is parameter #param_index of the enclosing function; -1 */
+	const char *param_name;
+	const aibom_call *site;  /* the call it was found at, NULL for string literals */
+	bool dropped;            /* replaced by the models its callers pass (graph/link.c) */
 } aibom_found;
 
 /* All facts of a scan, indexed by module name; read-only while workers match. */
@@ -94,5 +116,11 @@ void aibom_index__free(aibom_index *idx);
 /* Match one file's facts; findings (strings in the file's arena) are appended to OUT. */
 int aibom_match__file(aibom_vec *out, const aibom_catalog *cat, const aibom_index *idx,
 	aibom_facts *f);
+
+/* Match the call of finding FOUND again as if its model argument were MODEL (found through the
+ * call graph), appending the new finding to OUT with RESOLUTION; flags and the model type are
+ * judged anew for that model. */
+int aibom_match__with_model(aibom_vec *out, const aibom_catalog *cat, const aibom_index *idx,
+	aibom_facts *f, const aibom_found *found, const char *model, const char *resolution);
 
 #endif

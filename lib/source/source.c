@@ -25,6 +25,7 @@ struct aibom_source {
 	char *workdir_prefix;  /* folder mode: path of the folder inside the work tree ("" at root) */
 	bool git_mode;
 	aibom_vec files;       /* aibom_source_file */
+	const aibom_vec *markers;
 	char *commit;
 	char *remote;
 	uint64_t max_size;
@@ -43,9 +44,10 @@ static bool skipped_dir(const char *name)
 	return false;
 }
 
-aibom_file_kind aibom_source__kind_of(const char *path)
+aibom_file_kind aibom_source__kind_of(const char *path, const aibom_vec *markers)
 {
 	const char *base = strrchr(path, '/');
+	size_t i;
 	base = base ? base + 1 : path;
 	if (aibom__has_suffix(base, ".py") || aibom__has_suffix(base, ".pyi"))
 		return FILE_PYTHON;
@@ -55,6 +57,9 @@ aibom_file_kind aibom_source__kind_of(const char *path)
 		return FILE_PYPROJECT;
 	if (aibom__has_prefix(base, "requirements") && aibom__has_suffix(base, ".txt"))
 		return FILE_REQUIREMENTS;
+	for (i = 0; markers && i < markers->count; i++)
+		if (!strcmp(base, *aibom_vec__at(markers, const char *, i)))
+			return FILE_MARKER;
 	return FILE_OTHER;
 }
 
@@ -173,7 +178,7 @@ static int walk_folder(aibom_source *src, aibom_vec *diags)
 					goto dirfail;
 				continue;
 			}
-			kind = aibom_source__kind_of(child);
+			kind = aibom_source__kind_of(child, src->markers);
 			if (kind == FILE_OTHER || ignored(src, child, false))
 				continue;
 			if (S_ISLNK(st.st_mode)) {
@@ -227,7 +232,7 @@ static int tree_cb(const char *root, const git_tree_entry *entry, void *payload)
 	if (type != GIT_OBJECT_BLOB)
 		return 0;
 	snprintf(path, sizeof(path), "%s%s", root, name);
-	kind = aibom_source__kind_of(path);
+	kind = aibom_source__kind_of(path, tw->src->markers);
 	if (kind == FILE_OTHER)
 		return 0;
 	if (mode == GIT_FILEMODE_LINK) {
@@ -318,7 +323,7 @@ static int file_cmp(const void *a, const void *b)
 }
 
 int aibom_source__open(aibom_source **out, const char *path, const char *rev, uint64_t max_size,
-	aibom_vec *diags)
+	const aibom_vec *markers, aibom_vec *diags)
 {
 	aibom_source *src;
 	struct stat st;
@@ -349,6 +354,7 @@ int aibom_source__open(aibom_source **out, const char *path, const char *rev, ui
 	git_libgit2_init();
 	src->files.item_size = sizeof(aibom_source_file);
 	src->max_size = max_size;
+	src->markers = markers;
 	if ((src->root = aibom__strdup(real)) == NULL)
 		goto done;
 

@@ -13,7 +13,8 @@ typedef enum {
 	FILE_PYTHON,
 	FILE_NOTEBOOK,
 	FILE_REQUIREMENTS,
-	FILE_PYPROJECT
+	FILE_PYPROJECT,
+	FILE_MARKER            /* a file that makes its folder a service (Dockerfile, template.yaml...) */
 } aibom_file_kind;
 
 typedef struct {
@@ -29,7 +30,7 @@ typedef struct aibom_source aibom_source;
 /* Open PATH (folder, or repository when REV is set). Diagnostics about skipped entries are
  * appended to DIAGS as "path\tmessage" strings (malloc'd). */
 int aibom_source__open(aibom_source **out, const char *path, const char *rev, uint64_t max_size,
-	aibom_vec *diags);
+	const aibom_vec *markers, aibom_vec *diags);
 void aibom_source__free(aibom_source *src);
 
 size_t aibom_source__count(const aibom_source *src);
@@ -48,6 +49,7 @@ const char *aibom_source__commit(const aibom_source *src);
 const char *aibom_source__remote(const aibom_source *src);
 const char *aibom_source__root(const aibom_source *src);
 
-aibom_file_kind aibom_source__kind_of(const char *path);
+/* MARKERS: the catalog's service marker file names (const char *), or NULL. */
+aibom_file_kind aibom_source__kind_of(const char *path, const aibom_vec *markers);
 
 #endif

@@ -42,6 +42,9 @@
 
 (call) @reference.call
 
+; if __name__ == "__main__": (the condition's text is checked by the extractor)
+(module (if_statement condition: (comparison_operator)) @main)
+
 (return_statement (_) @return.value)
 
 ; A string that is a statement of its own is a docstring (or dead text): never a finding.

@@ -1,0 +1,197 @@
+/*
+ * project.c - what manifests say about the project itself, for the reachability graph: the
+ * project's name (pyproject.toml, package.json) names its service, and declared entry points
+ * (console scripts, Lambda handlers in SAM / Serverless templates) become entry points.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "manifest.h"
+
+static char *dup_n(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+static int add_script(aibom_vec *scripts, const char *module, size_t mlen, const char *fn, size_t flen,
+	const char *kind, const char *framework)
+{
+	char **slot = aibom_vec__push(scripts);
+	size_t n = mlen + flen + strlen(kind) + strlen(framework) + 4, i;
+
+	if (slot == NULL || (*slot = malloc(n)) == NULL)
+		return -1;
+	snprintf(*slot, n, "%.*s:%.*s\t%s\t%s", (int)mlen, module, (int)flen, fn, kind, framework);
+	for (i = 0; i < mlen; i++)
+		if ((*slot)[i] == '/')
+			(*slot)[i] = '.';
+	return 0;
+}
+
+/* The value of `key = "value"` on a TOML line, or NULL. */
+static char *toml_string(const char *line, size_t n, const char *key)
+{
+	size_t k = strlen(key), i = 0;
+	const char *q1, *q2;
+
+	while (i < n && isspace((unsigned char)line[i]))
+		i++;
+	if (n - i < k || strncmp(line + i, key, k) != 0)
+		return NULL;
+	i += k;
+	while (i < n && isspace((unsigned char)line[i]))
+		i++;
+	if (i >= n || line[i] != '=')
+		return NULL;
+	q1 = memchr(line + i, '"', n - i);
+	if (q1 == NULL)
+		q1 = memchr(line + i, '\'', n - i);
+	q2 = q1 ? memchr(q1 + 1, *q1, (size_t)(line + n - q1 - 1)) : NULL;
+	return q2 ? dup_n(q1 + 1, (size_t)(q2 - q1 - 1)) : NULL;
+}
+
+static int pyproject(char **name, aibom_vec *scripts, const char *text, size_t len)
+{
+	size_t i = 0;
+	char table[128] = "";
+
+	while (i < len) {
+		const char *s = text + i, *nl = memchr(s, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - s) : len - i, k = 0;
+		i += n + 1;
+		while (k < n && isspace((unsigned char)s[k]))
+			k++;
+		if (k < n && s[k] == '[') {
+			const char *e = memchr(s + k, ']', n - k);
+			snprintf(table, sizeof(table), "%.*s", e ? (int)(e - s - k - 1) : 0, s + k + 1);
+			continue;
+		}
+		if ((!strcmp(table, "project") || !strcmp(table, "tool.poetry")) && *name == NULL) {
+			*name = toml_string(s, n, "name");
+		} else if (!strcmp(table, "project.scripts") || !strcmp(table, "tool.poetry.scripts") ||
+			   !strcmp(table, "project.gui-scripts")) {
+			const char *eq = memchr(s, '=', n);
+			char *target = NULL, *colon;
+			if (eq) {
+				const char *q1 = memchr(eq, '"', (size_t)(s + n - eq));
+				const char *q2 = q1 ? memchr(q1 + 1, '"', (size_t)(s + n - q1 - 1)) : NULL;
+				if (q2)
+					target = dup_n(q1 + 1, (size_t)(q2 - q1 - 1));
+			}
+			if (target && (colon = strchr(target, ':')) != NULL) {
+				int rc = add_script(scripts, target, (size_t)(colon - target), colon + 1, strlen(colon + 1),
+					"command", "console_scripts");
+				free(target);
+				if (rc < 0)
+					return -1;
+			} else {
+				free(target);
+			}
+		}
+	}
+	return 0;
+}
+
+/* `Handler: app.lambda_handler` with a `CodeUri: src/` nearby (SAM), or `handler: x.main`
+ * (Serverless). */
+static int lambda(aibom_vec *scripts, const char *dir, const char *text, size_t len)
+{
+	size_t i = 0, nlines = 0, l;
+	const char **starts = NULL;
+	size_t *lens = NULL;
+	int error = -1;
+
+	for (l = 0; l < len; l++)
+		nlines += text[l] == '\n';
+	nlines++;
+	if ((starts = calloc(nlines, sizeof(char *))) == NULL || (lens = calloc(nlines, sizeof(size_t))) == NULL)
+		goto done;
+	for (l = 0; i <= len && l < nlines; l++) {
+		const char *s = text + i, *nl = memchr(s, '\n', len - i);
+		starts[l] = s;
+		lens[l] = nl ? (size_t)(nl - s) : len - i;
+		i += lens[l] + 1;
+	}
+	for (l = 0; l < nlines; l++) {
+		const char *s = starts[l], *v, *dot;
+		size_t n = lens[l], k = 0, vl, c;
+		char uri[512] = "";
+		while (k < n && isspace((unsigned char)s[k]))
+			k++;
+		if (n - k < 8 || (strncmp(s + k, "Handler:", 8) && strncmp(s + k, "handler:", 8)))
+			continue;
+		v = s + k + 8;
+		while (v < s + n && (isspace((unsigned char)*v) || *v == '"' || *v == '\''))
+			v++;
+		vl = (size_t)(s + n - v);
+		while (vl && (isspace((unsigned char)v[vl - 1]) || v[vl - 1] == '"' || v[vl - 1] == '\''))
+			vl--;
+		dot = NULL;
+		for (c = vl; c > 0; c--)
+			if (v[c - 1] == '.') {
+				dot = v + c - 1;
+				break;
+			}
+		if (dot == NULL)
+			continue;
+		/* a CodeUri within a few lines of the handler, in the same resource */
+		for (c = l > 8 ? l - 8 : 0; c < nlines && c < l + 8; c++) {
+			const char *u = strstr(starts[c], "CodeUri:");
+			if (u && u < starts[c] + lens[c]) {
+				const char *p = u + 8;
+				size_t ul;
+				while (p < starts[c] + lens[c] && (isspace((unsigned char)*p) || *p == '"' || *p == '\''))
+					p++;
+				ul = (size_t)(starts[c] + lens[c] - p);
+				while (ul && (isspace((unsigned char)p[ul - 1]) || p[ul - 1] == '"' || p[ul - 1] == '\'' || p[ul - 1] == '/'))
+					ul--;
+				snprintf(uri, sizeof(uri), "%.*s", (int)ul, p);
+				break;
+			}
+		}
+		{
+			char module[1024];
+			snprintf(module, sizeof(module), "%s%s%s%s%.*s", dir, dir[0] ? "/" : "", uri, uri[0] ? "/" : "",
+				(int)(dot - v), v);
+			if (add_script(scripts, module, strlen(module), dot + 1, (size_t)(v + vl - dot - 1),
+				"handler", "aws-lambda") < 0)
+				goto done;
+		}
+	}
+	error = 0;
+done:
+	free(starts);
+	free(lens);
+	if (error < 0)
+		aibom_error__oom();
+	return error;
+}
+
+int aibom_manifest__project(char **name, aibom_vec *scripts, const char *file_name, const char *dir,
+	const char *text, size_t len)
+{
+	*name = NULL;
+	if (!strcmp(file_name, "pyproject.toml"))
+		return pyproject(name, scripts, text, len);
+	if (!strcmp(file_name, "package.json")) {
+		cJSON *root = cJSON_ParseWithLength(text, len);
+		const cJSON *n = cJSON_GetObjectItemCaseSensitive(root, "name");
+		if (cJSON_IsString(n))
+			*name = strdup(n->valuestring);
+		cJSON_Delete(root);
+		return 0;
+	}
+	if (!strcmp(file_name, "template.yaml") || !strcmp(file_name, "template.yml") ||
+	    !strcmp(file_name, "serverless.yml") || !strcmp(file_name, "serverless.yaml"))
+		return lambda(scripts, dir, text, len);
+	return 0;
+}

@@ -1,0 +1,562 @@
+/*
+ * resolve.c - static evaluation of expressions over the facts of a whole repository.
+ *
+ * Every expression (a callee, an argument) is evaluated to a qualified name by resolving names through the scopes of
+ * its file (function locals, parameters, module constants, imports), through other modules of the
+ * repository (imported constants, factory functions, classes and their attributes) and through
+ * tracked objects (`client = OpenAI()` makes `client.x` name `openai.OpenAI().x`). The name is
+ * matched against the catalog's globs by match.c and used for call edges by link.c. Evaluation is
+ * bounded (EVAL_DEPTH_MAX) so cyclic
+ * definitions (`a = b; b = a`) end as unresolved, never as a hang.
+ */
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "resolve.h"
+
+
+static char ambiguous_mark;
+#define AMBIGUOUS ((void *)&ambiguous_mark)
+
+/* ---------------------------------------------------------------- module index */
+
+static int add_suffixes(aibom_map *m, const char *name, aibom_facts *f)
+{
+	const char *p = name;
+
+	while ((p = strchr(p, '.')) != NULL) {
+		void *old;
+		p++;
+		old = aibom_map__get(m, p);
+		if (aibom_map__set(m, p, old && old != f ? AMBIGUOUS : f) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int aibom_index__build(aibom_index *idx, aibom_facts **files, size_t nfiles)
+{
+	size_t i;
+
+	memset(idx, 0, sizeof(*idx));
+	idx->files = files;
+	idx->nfiles = nfiles;
+	if ((idx->modules = aibom_map__new()) == NULL || (idx->suffixes = aibom_map__new()) == NULL)
+		return -1;
+	for (i = 0; i < nfiles; i++) {
+		aibom_facts *f = files[i];
+		if (f == NULL || f->module == NULL || f->module[0] == '\0')
+			continue;
+		if (aibom_map__set(idx->modules, f->module, f) < 0 || add_suffixes(idx->suffixes, f->module, f) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void aibom_index__free(aibom_index *idx)
+{
+	aibom_map__free(idx->modules);
+	aibom_map__free(idx->suffixes);
+	memset(idx, 0, sizeof(*idx));
+}
+
+aibom_facts *aibom_resolve__module(const aibom_index *idx, const char *name)
+{
+	aibom_facts *f = aibom_map__get(idx->modules, name);
+	if (f == NULL) {
+		f = aibom_map__get(idx->suffixes, name);
+		if (f == AMBIGUOUS)
+			f = NULL;
+	}
+	return f;
+}
+
+/* ---------------------------------------------------------------- values */
+
+
+value unknown(void)
+{
+	value v;
+	memset(&v, 0, sizeof(v));
+	v.def = -1;
+	v.param_def = -1;
+	v.param_index = -1;
+	return v;
+}
+
+value qname(const char *text)
+{
+	value v = unknown();
+	v.kind = V_QNAME;
+	v.text = text;
+	return v;
+}
+
+const aibom_def *def_at(aibom_facts *f, int i)
+{
+	return i >= 0 && (size_t)i < f->defs.count ? aibom_vec__at(&f->defs, aibom_def, i) : NULL;
+}
+
+/* The last binding of NAME in SCOPE at or before LINE (any line when none is before it). */
+static const aibom_binding *find_binding(aibom_facts *f, int scope, const char *name, uint32_t line)
+{
+	const aibom_binding *best = NULL, *any = NULL;
+	size_t i;
+
+	for (i = 0; i < f->bindings.count; i++) {
+		const aibom_binding *b = aibom_vec__at(&f->bindings, aibom_binding, i);
+		if (b->scope != scope || strcmp(b->target, name))
+			continue;
+		if (b->line <= line)
+			best = b;
+		else if (any == NULL)
+			any = b;
+	}
+	return best ? best : any;
+}
+
+int find_def(aibom_facts *f, int parent, const char *name)
+{
+	size_t i;
+	for (i = 0; i < f->defs.count; i++) {
+		const aibom_def *d = aibom_vec__at(&f->defs, aibom_def, i);
+		if (d->parent == parent && !strcmp(d->name, name))
+			return (int)i;
+	}
+	return -1;
+}
+
+static value def_value(matcher *m, aibom_facts *f, int def)
+{
+	const aibom_def *d = def_at(f, def);
+	value v = qname(f->module && f->module[0] ?
+		aibom_arena__printf(m->arena, "%s.%s", f->module, d->qualname) : d->qualname);
+	v.def_file = f;
+	v.def = def;
+	v.how = "constant";
+	return v;
+}
+
+static value module_value(const char *name, aibom_facts *mod)
+{
+	value v = qname(name);
+	v.mod = mod;
+	return v;
+}
+
+static value module_member(matcher *m, aibom_facts *mod, const char *name, int depth);
+
+/* An import target ("pkg.mod.NAME" or "pkg.mod") as a value: a repository module, a member of
+ * one, or an external qualified name. */
+static value import_target(matcher *m, const char *target, int depth)
+{
+	aibom_facts *mod = aibom_resolve__module(m->idx, target);
+	const char *dot;
+
+	if (mod)
+		return module_value(target, mod);
+	dot = strrchr(target, '.');
+	if (dot) {
+		char *parent = aibom_arena__strndup(m->arena, target, (size_t)(dot - target));
+		if (parent && (mod = aibom_resolve__module(m->idx, parent)) != NULL) {
+			value v = module_member(m, mod, dot + 1, depth + 1);
+			if (v.kind != V_UNKNOWN)
+				return v;
+		}
+	}
+	return qname(target);
+}
+
+static value module_member(matcher *m, aibom_facts *mod, const char *name, int depth)
+{
+	const aibom_binding *b;
+	int d;
+	size_t i;
+	where w = {mod, -1, UINT32_MAX};
+
+	if (depth > EVAL_DEPTH_MAX)
+		return unknown();
+	if ((b = find_binding(mod, -1, name, UINT32_MAX)) != NULL) {
+		value v = eval(m, b->value, (where){mod, -1, b->line}, depth + 1);
+		if (v.kind == V_STR && v.how && !strcmp(v.how, "literal"))
+			v.how = "constant";
+		return v;
+	}
+	if ((d = find_def(mod, -1, name)) >= 0)
+		return def_value(m, mod, d);
+	for (i = 0; i < mod->imports.count; i++) {
+		const aibom_import *imp = aibom_vec__at(&mod->imports, aibom_import, i);
+		if (!imp->star && !strcmp(imp->alias, name))
+			return import_target(m, imp->target, depth + 1);
+	}
+	for (i = 0; i < mod->imports.count; i++) {
+		const aibom_import *imp = aibom_vec__at(&mod->imports, aibom_import, i);
+		aibom_facts *other;
+		if (imp->star && (other = aibom_resolve__module(m->idx, imp->target)) != NULL && other != mod) {
+			value v = module_member(m, other, name, depth + 1);
+			if (v.kind != V_UNKNOWN)
+				return v;
+		}
+	}
+	(void)w;
+	if (mod->module && mod->module[0]) {
+		char *sub = aibom_arena__printf(m->arena, "%s.%s", mod->module, name);
+		aibom_facts *sm = sub ? aibom_resolve__module(m->idx, sub) : NULL;
+		if (sm)
+			return module_value(sub, sm);
+	}
+	return unknown();
+}
+
+/* Attribute NAME of class DEF (or of its instances): class body bindings, then self.NAME set in
+ * any method, then methods; then the repository base classes. */
+static value class_member(matcher *m, aibom_facts *f, int def, const char *name, bool instance, int depth)
+{
+	const aibom_binding *b;
+	const aibom_def *d = def_at(f, def);
+	char *self_name;
+	size_t i;
+	int method;
+
+	if (depth > EVAL_DEPTH_MAX || d == NULL)
+		return unknown();
+	if ((b = find_binding(f, def, name, UINT32_MAX)) != NULL) {
+		value v = eval(m, b->value, (where){f, def, b->line}, depth + 1);
+		if (v.kind == V_STR)
+			v.how = "constant";
+		return v;
+	}
+	if (instance && (self_name = aibom_arena__printf(m->arena, "self.%s", name)) != NULL) {
+		const aibom_binding *init = NULL, *other = NULL;
+		for (i = 0; i < f->bindings.count; i++) {
+			const aibom_binding *sb = aibom_vec__at(&f->bindings, aibom_binding, i);
+			const aibom_def *sd = def_at(f, sb->scope);
+			if (sd == NULL || sd->parent != def || strcmp(sb->target, self_name))
+				continue;
+			if (!strcmp(sd->name, "__init__") && init == NULL)
+				init = sb;
+			else if (other == NULL)
+				other = sb;
+		}
+		if (init || other) {
+			const aibom_binding *sb = init ? init : other;
+			value v = eval(m, sb->value, (where){f, sb->scope, sb->line}, depth + 1);
+			if (v.kind != V_UNKNOWN)
+				return v;
+		}
+	}
+	if ((method = find_def(f, def, name)) >= 0)
+		return def_value(m, f, method);
+	for (i = 0; i < d->nbases; i++) {
+		value base = eval(m, d->bases[i], (where){f, d->parent, d->start_line}, depth + 1);
+		if (base.kind == V_QNAME && base.def_file && def_at(base.def_file, base.def)->kind == DEF_CLASS) {
+			value v = class_member(m, base.def_file, base.def, name, instance, depth + 1);
+			if (v.kind != V_UNKNOWN)
+				return v;
+		}
+	}
+	return unknown();
+}
+
+static value resolve_name(matcher *m, where w, const char *name, int depth)
+{
+	int s = w.scope;
+	bool first = true;
+	size_t i;
+
+	while (s >= 0) {
+		const aibom_def *d = def_at(w.f, s);
+		const aibom_binding *b;
+		uint32_t k;
+		int nested;
+
+		if (d->kind == DEF_CLASS && !first) {
+			s = d->parent;
+			continue;
+		}
+		if (d->kind == DEF_FUNCTION && (!strcmp(name, "self") || !strcmp(name, "cls")) &&
+		    d->nparams > 0 && !strcmp(d->params[0].name, name)) {
+			const aibom_def *cls = def_at(w.f, d->parent);
+			if (cls && cls->kind == DEF_CLASS) {
+				value v = def_value(m, w.f, d->parent);
+				v.instance = !strcmp(name, "self");
+				return v;
+			}
+		}
+		if ((b = find_binding(w.f, s, name, first ? w.line : UINT32_MAX)) != NULL)
+			return eval(m, b->value, (where){w.f, s, b->line}, depth + 1);
+		for (k = 0; d->kind == DEF_FUNCTION && k < d->nparams; k++) {
+			if (strcmp(d->params[k].name, name))
+				continue;
+			if (d->params[k].default_value) {
+				value v = eval(m, d->params[k].default_value,
+					(where){w.f, d->parent, d->start_line}, depth + 1);
+				if (v.kind == V_STR)
+					v.how = "default";
+				return v;
+			}
+			value v = unknown();
+			v.kind = V_PARAM;
+			v.text = d->params[k].name;
+			v.param_file = w.f;
+			v.param_def = s;
+			v.param_index = (int)k;
+			return v;
+		}
+		if ((nested = find_def(w.f, s, name)) >= 0)
+			return def_value(m, w.f, nested);
+		s = d->parent;
+		first = false;
+	}
+	/* module level */
+	{
+		const aibom_binding *b = find_binding(w.f, -1, name, first ? w.line : UINT32_MAX);
+		int d;
+		if (b) {
+			value v = eval(m, b->value, (where){w.f, -1, b->line}, depth + 1);
+			if (v.kind == V_STR && !first && v.how && !strcmp(v.how, "literal"))
+				v.how = "constant";
+			return v;
+		}
+		for (i = 0; i < w.f->imports.count; i++) {
+			const aibom_import *imp = aibom_vec__at(&w.f->imports, aibom_import, i);
+			if (!imp->star && !strcmp(imp->alias, name)) {
+				value v = import_target(m, imp->target, depth + 1);
+				if (v.kind == V_STR)
+					v.how = "constant";
+				return v;
+			}
+		}
+		if ((d = find_def(w.f, -1, name)) >= 0)
+			return def_value(m, w.f, d);
+		for (i = 0; i < w.f->imports.count; i++) {
+			const aibom_import *imp = aibom_vec__at(&w.f->imports, aibom_import, i);
+			aibom_facts *other;
+			if (imp->star && (other = aibom_resolve__module(m->idx, imp->target)) != NULL && other != w.f) {
+				value v = module_member(m, other, name, depth + 1);
+				if (v.kind != V_UNKNOWN)
+					return v;
+			}
+		}
+	}
+	return qname(name);
+}
+
+static bool is_env_getter(const matcher *m, const char *name)
+{
+	size_t i;
+	for (i = 0; i < m->cat->env_getters.count; i++)
+		if (!strcmp(*aibom_vec__at(&m->cat->env_getters, const char *, i), name))
+			return true;
+	return false;
+}
+
+const aibom_expr *call_arg(const aibom_expr *call, const char *kw, int pos)
+{
+	uint32_t i;
+	int n = 0;
+
+	for (i = 0; i < call->nargs; i++) {
+		const aibom_arg *a = &call->args[i];
+		if (kw) {
+			if (a->kw && !strcmp(a->kw, kw))
+				return a->value;
+		} else if (a->kw == NULL) {
+			if (a->value->kind == EXPR_UNKNOWN && a->value->text == NULL)
+				return NULL; /* *args: later positions unknown */
+			if (n++ == pos)
+				return a->value;
+		}
+	}
+	return NULL;
+}
+
+static value eval_call(matcher *m, const aibom_expr *e, where w, int depth)
+{
+	value fn = eval(m, e->a, w, depth + 1), v;
+	const aibom_expr *first;
+	size_t i;
+
+	if (fn.kind != V_QNAME)
+		return unknown();
+	if (fn.def_file) {
+		const aibom_def *d = def_at(fn.def_file, fn.def);
+		if (d->kind == DEF_CLASS && !fn.instance) {
+			v = fn;
+			v.instance = true;
+			v.text = aibom_arena__printf(m->arena, "%s()", fn.text);
+			v.ctor = e;
+			v.ctor_file = w.f;
+			v.ctor_scope = w.scope;
+			return v;
+		}
+		if (d->kind == DEF_FUNCTION) {
+			/* a factory: what its return statements give */
+			for (i = 0; i < fn.def_file->returns.count; i++) {
+				const aibom_return *r = aibom_vec__at(&fn.def_file->returns, aibom_return, i);
+				if (r->scope != fn.def)
+					continue;
+				v = eval(m, r->value, (where){fn.def_file, fn.def, UINT32_MAX}, depth + 1);
+				if (v.kind == V_QNAME || v.kind == V_STR)
+					return v;
+			}
+			return unknown();
+		}
+	}
+	if (is_env_getter(m, fn.text)) {
+		const aibom_expr *name = call_arg(e, NULL, 0), *def = call_arg(e, NULL, 1);
+		value nv = name ? eval(m, name, w, depth + 1) : unknown();
+		if (def == NULL)
+			def = call_arg(e, "default", -1);
+		if (def) {
+			v = eval(m, def, w, depth + 1);
+			if (v.kind == V_STR) {
+				v.how = "env_default";
+				return v;
+			}
+		}
+		v = unknown();
+		v.kind = V_ENV;
+		v.text = nv.kind == V_STR ? nv.text : "?";
+		return v;
+	}
+	first = call_arg(e, NULL, 0);
+	if (first && first->kind == EXPR_STR && strlen(first->text) < 64)
+		v = qname(aibom_arena__printf(m->arena, "%s('%s')", fn.text, first->text));
+	else
+		v = qname(aibom_arena__printf(m->arena, "%s()", fn.text));
+	v.ctor = e;
+	v.ctor_file = w.f;
+	v.ctor_scope = w.scope;
+	return v;
+}
+
+/* Join string parts; unknown parts become "{}". */
+static value join(matcher *m, const value *parts, size_t n)
+{
+	aibom_str s = AIBOM_STR_INIT;
+	bool partial = false, literal = true;
+	value v = unknown();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (parts[i].kind == V_STR || parts[i].kind == V_CONST) {
+			aibom_str__puts(&s, parts[i].text ? parts[i].text : "");
+			if (parts[i].how && strcmp(parts[i].how, "literal"))
+				literal = false;
+		} else {
+			aibom_str__puts(&s, "{}");
+			partial = true;
+		}
+	}
+	v.kind = partial ? V_PARTIAL : V_STR;
+	v.text = aibom_arena__strdup(m->arena, aibom_str__cstr(&s));
+	v.how = partial ? "partial" : literal ? "literal" : "constant";
+	aibom_str__free(&s);
+	return v;
+}
+
+value eval(matcher *m, const aibom_expr *e, where w, int depth)
+{
+	value v = unknown();
+
+	if (e == NULL || depth > EVAL_DEPTH_MAX)
+		return v;
+	switch (e->kind) {
+	case EXPR_STR:
+		v.kind = V_STR;
+		v.text = e->text;
+		v.how = "literal";
+		return v;
+	case EXPR_CONST:
+		v.kind = V_CONST;
+		v.text = e->text;
+		v.how = "literal";
+		return v;
+	case EXPR_FSTR: {
+		value parts[32];
+		uint32_t i, n = e->nargs < 32 ? e->nargs : 32;
+		for (i = 0; i < n; i++)
+			parts[i] = eval(m, e->args[i].value, w, depth + 1);
+		return join(m, parts, n);
+	}
+	case EXPR_CONCAT: {
+		value parts[2];
+		parts[0] = eval(m, e->a, w, depth + 1);
+		parts[1] = eval(m, e->b, w, depth + 1);
+		if ((parts[0].kind == V_STR || parts[0].kind == V_PARTIAL) ||
+		    (parts[1].kind == V_STR || parts[1].kind == V_PARTIAL)) {
+			if (parts[0].kind == V_PARTIAL || parts[1].kind == V_PARTIAL) {
+				/* keep the known text of partial parts */
+				aibom_str s = AIBOM_STR_INIT;
+				int k;
+				for (k = 0; k < 2; k++)
+					aibom_str__puts(&s, parts[k].kind == V_STR || parts[k].kind == V_PARTIAL ?
+						parts[k].text : "{}");
+				v.kind = V_PARTIAL;
+				v.text = aibom_arena__strdup(m->arena, aibom_str__cstr(&s));
+				v.how = "partial";
+				aibom_str__free(&s);
+				return v;
+			}
+			return join(m, parts, 2);
+		}
+		return unknown();
+	}
+	case EXPR_OR: {
+		value a = eval(m, e->a, w, depth + 1), b;
+		if (a.kind == V_STR || a.kind == V_QNAME)
+			return a;
+		b = eval(m, e->b, w, depth + 1);
+		if (b.kind == V_STR) {
+			b.how = a.kind == V_ENV ? "env_default" : "fallback";
+			return b;
+		}
+		return a.kind != V_UNKNOWN ? a : b;
+	}
+	case EXPR_AWAIT:
+		return eval(m, e->a, w, depth + 1);
+	case EXPR_NAME:
+		return resolve_name(m, w, e->text, depth + 1);
+	case EXPR_ATTR: {
+		value base = eval(m, e->a, w, depth + 1);
+		if (base.kind != V_QNAME)
+			return unknown();
+		if (base.mod && !base.def_file) {
+			v = module_member(m, base.mod, e->text, depth + 1);
+			if (v.kind != V_UNKNOWN)
+				return v;
+			return qname(aibom_arena__printf(m->arena, "%s.%s", base.text, e->text));
+		}
+		if (base.def_file && def_at(base.def_file, base.def)->kind == DEF_CLASS) {
+			v = class_member(m, base.def_file, base.def, e->text, base.instance, depth + 1);
+			if (v.kind != V_UNKNOWN)
+				return v;
+			/* an attribute the class does not define: name it, but it matches no rule */
+			return qname(aibom_arena__printf(m->arena, "%s.%s", base.text, e->text));
+		}
+		if (base.def_file)
+			return unknown();
+		v = qname(aibom_arena__printf(m->arena, "%s.%s", base.text, e->text));
+		v.ctor = base.ctor;
+		v.ctor_file = base.ctor_file;
+		v.ctor_scope = base.ctor_scope;
+		return v;
+	}
+	case EXPR_CALL:
+		return eval_call(m, e, w, depth + 1);
+	case EXPR_SUBSCRIPT: {
+		value base = eval(m, e->a, w, depth + 1);
+		value key = eval(m, e->b, w, depth + 1);
+		if (base.kind == V_QNAME && !strcmp(base.text, "os.environ") && key.kind == V_STR) {
+			v.kind = V_ENV;
+			v.text = key.text;
+		}
+		return v;
+	}
+	default:
+		return v;
+	}
+}
+
