@@ -12,6 +12,7 @@ static const char usage[] =
 	"\n"
 	"commands:\n"
 	"  scan PATH        find the AI a repository uses and write a CycloneDX 1.6 ML-BOM\n"
+	"  reach DB         which services reach which models, with the call path\n"
 	"  query DB SQL     run read-only SQL on a database saved with `scan --db`\n"
 	"  version          print the version\n"
 	"\n"
@@ -65,6 +66,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "scan"))
 		return cli_scan(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "reach"))
+		return cli_reach(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "query"))
 		return cli_query(argc - 1, argv + 1);
 	fprintf(stderr, "aibom: unknown command '%s'\n\n%s", argv[1], usage);

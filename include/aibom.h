@@ -247,6 +247,62 @@ typedef int (*aibom_diagnostic_cb)(const aibom_diagnostic *diagnostic, void *pay
  */
 AIBOM_EXTERN(int) aibom_scan_foreach_diagnostic(aibom_scan *scan, aibom_diagnostic_cb cb, void *payload);
 
+/* ---------------------------------------------------------------- reachability */
+
+/**
+ * One (service, model use) pair that is reachable: the entry point with the fewest hops and the
+ * path from it. Strings are borrowed until the next aibom_reach_next() call.
+ */
+typedef struct {
+	const char *service;      /* the deployable unit (a folder with a marker file, or the root) */
+	const char *entry_point;  /* "module:qualname", "module:<module>" for scripts */
+	const char *entry_kind;   /* route, task, command, handler, tool, grpc, main, app_script, ... */
+	const char *framework;    /* flask, fastapi, celery, click, aws-lambda, ... */
+	const char *model;        /* model id, or "unresolved:<api>" */
+	const char *provider;
+	const char *kind;         /* the finding's kind */
+	const char *api;
+	const char *path;         /* where the model is used */
+	unsigned int line;
+	unsigned int hops;        /* call edges from the entry point */
+	int heuristic;            /* 1 when the path uses a heuristic edge */
+	const char *frames;       /* JSON array of {module, function, file, line}, entry point first */
+} aibom_reach_row;
+
+typedef struct aibom_reach_iter aibom_reach_iter;
+
+/**
+ * Iterate over the reachable (service, model use) pairs, ordered by service, model, path, line.
+ *
+ * @param out      the iterator; caller owns it and frees it with aibom_reach_iter_free()
+ * @param service  only this service, or NULL for all
+ * @param model    only this model id, or NULL for all
+ * @return 0, or AIBOM_ERROR
+ */
+AIBOM_EXTERN(int) aibom_reach_iter_new(aibom_reach_iter **out, aibom_scan *scan, const char *service,
+	const char *model);
+
+/**
+ * Next reachable pair.
+ *
+ * @param out  borrowed until the next call on this iterator
+ * @return 0; AIBOM_ITEROVER after the last; AIBOM_ERROR
+ */
+AIBOM_EXTERN(int) aibom_reach_next(const aibom_reach_row **out, aibom_reach_iter *iter);
+
+/** Free a reach iterator. Accepts NULL. */
+AIBOM_EXTERN(void) aibom_reach_iter_free(aibom_reach_iter *iter);
+
+typedef int (*aibom_reach_cb)(const aibom_reach_row *row, void *payload);
+
+/**
+ * Call CB for every reachable pair (filters and order as aibom_reach_iter_new()).
+ *
+ * @return 0; the callback's non-zero value; AIBOM_ERROR
+ */
+AIBOM_EXTERN(int) aibom_scan_foreach_reach(aibom_scan *scan, const char *service, const char *model,
+	aibom_reach_cb cb, void *payload);
+
 /* ---------------------------------------------------------------- export and query */
 
 typedef enum {

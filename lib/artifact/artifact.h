@@ -39,9 +39,10 @@ int aibom_artifact__globals_load(aibom_artifact_globals **out);
 void aibom_artifact__globals_free(aibom_artifact_globals *g);
 /* 1 dangerous, 0 allowlisted, -1 unknown, for module.name (name may be dotted). */
 int aibom_artifact__classify(const aibom_artifact_globals *g, const char *module, const char *name);
-/* The Python 2 -> 3 mapping of the unpickler (protocol < 3): rewrites *module and *name in place
- * with strings owned by G; returns true when something was mapped. */
-bool aibom_artifact__py2_map(const aibom_artifact_globals *g, const char **module, const char **name);
+/* The Python 2 -> 3 mapping of the unpickler (protocol < 3, fix_imports): writes the mapped
+ * module and name and returns true when the pair or the module is mapped. */
+bool aibom_artifact__py2_map(const aibom_artifact_globals *g, const char *module, const char *name,
+	char *mod_out, size_t mod_cap, char *name_out, size_t name_cap);
 /* Membership in the named string list of the knowledge file ("keras_safe_modules", ...), by glob. */
 bool aibom_artifact__in_list(const aibom_artifact_globals *g, const char *list, const char *text);
 /* The first pattern of the named list that occurs (as a substring) in TEXT, or NULL. */

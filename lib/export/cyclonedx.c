@@ -113,10 +113,11 @@ static const char *hf_purl(aibom_arena *a, const char *repo)
 }
 
 /* SQL giving one row per finding with the bom-ref of the component it belongs to. */
-#define COMPONENT_KEY \
-	"CASE WHEN model IS NULL THEN 'model:unresolved/' || provider || '/' || api " \
-	"WHEN kind = 'dataset' THEN 'data:' || provider || '/' || model " \
-	"ELSE 'model:' || provider || '/' || model END"
+#define COMPONENT_KEY_OF(t) \
+	"CASE WHEN " t "model IS NULL THEN 'model:unresolved/' || " t "provider || '/' || " t "api " \
+	"WHEN " t "kind = 'dataset' THEN 'data:' || " t "provider || '/' || " t "model " \
+	"ELSE 'model:' || " t "provider || '/' || " t "model END"
+#define COMPONENT_KEY COMPONENT_KEY_OF("")
 
 static int add_models(ctx *c, cJSON *components, cJSON *app_deps, cJSON *deps)
 {
@@ -367,6 +368,133 @@ static int add_vulnerabilities(ctx *c, cJSON *vulns)
 	return rc == SQLITE_DONE ? 0 : aibom_store__fail(c->db, "exporting risks");
 }
 
+/* The shortest path to each reached component as evidence.callstack, aibom:reachable on every
+ * model component, and one application component per internal service with its dependencies. */
+static int add_reach(ctx *c, cJSON *components, cJSON *app_deps, cJSON *deps)
+{
+	static const char per_component[] =
+		"SELECT " COMPONENT_KEY_OF("vf.") " AS ref, sm.service, sm.hops, sm.path, sm.entry_point "
+		"FROM service_models sm JOIN v_findings vf ON vf.id = sm.finding_id "
+		"ORDER BY ref, sm.hops, sm.service, sm.entry_point";
+	static const char per_service[] =
+		"SELECT s.name, s.path, s.marker, "
+		"(SELECT count(*) FROM entry_points e WHERE e.service_id = s.id) AS entries "
+		"FROM services s WHERE EXISTS (SELECT 1 FROM entry_points e WHERE e.service_id = s.id) ORDER BY s.name, s.path";
+	static const char service_deps[] =
+		"SELECT DISTINCT sm.service, " COMPONENT_KEY_OF("vf.") " AS ref, "
+		"CASE WHEN vf.kind = 'sdk_call' THEN 'service:' || vf.provider END AS hosted "
+		"FROM service_models sm JOIN v_findings vf ON vf.id = sm.finding_id ORDER BY sm.service, ref";
+	sqlite3_stmt *st = NULL;
+	cJSON *comp, *reached = cJSON_CreateObject();
+	char last[1024] = "";
+	int rc;
+
+	if (reached == NULL)
+		goto oom;
+	if (sqlite3_prepare_v2(c->db, per_component, -1, &st, NULL) != SQLITE_OK)
+		goto sqlfail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *ref = text_col(st, 0);
+		cJSON *frames_in, *fr, *frames;
+		if (!strcmp(ref, last))
+			continue;
+		snprintf(last, sizeof(last), "%s", ref);
+		cJSON_AddTrueToObject(reached, ref);
+		cJSON_ArrayForEach(comp, components) {
+			cJSON *r = cJSON_GetObjectItem(comp, "bom-ref");
+			if (r && !strcmp(r->valuestring, ref))
+				break;
+		}
+		if (comp == NULL || (frames_in = cJSON_Parse(text_col(st, 3))) == NULL)
+			continue;
+		frames = cJSON_AddArrayToObject(cJSON_AddObjectToObject(cJSON_GetObjectItem(comp, "evidence"), "callstack"), "frames");
+		cJSON_ArrayForEach(fr, frames_in) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "module", cJSON_GetObjectItem(fr, "module")->valuestring);
+			cJSON_AddStringToObject(o, "function", cJSON_GetObjectItem(fr, "function")->valuestring);
+			cJSON_AddNumberToObject(o, "line", cJSON_GetObjectItem(fr, "line")->valuedouble);
+			cJSON_AddStringToObject(o, "fullFilename", cJSON_GetObjectItem(fr, "file")->valuestring);
+			cJSON_AddItemToArray(frames, o);
+		}
+		cJSON_Delete(frames_in);
+		add_prop(cJSON_GetObjectItem(comp, "properties"), "aibom:reach:service", text_col(st, 1));
+		add_prop(cJSON_GetObjectItem(comp, "properties"), "aibom:reach:entry_point", text_col(st, 4));
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	cJSON_ArrayForEach(comp, components) {
+		const char *type = cJSON_GetObjectItem(comp, "type")->valuestring;
+		if (strcmp(type, "machine-learning-model") && strcmp(type, "data"))
+			continue;
+		add_prop(cJSON_GetObjectItem(comp, "properties"), "aibom:reachable",
+			cJSON_GetObjectItem(reached, cJSON_GetObjectItem(comp, "bom-ref")->valuestring) ? "true" : "false");
+	}
+
+	if (sqlite3_prepare_v2(c->db, per_service, -1, &st, NULL) != SQLITE_OK)
+		goto sqlfail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cJSON *a = cJSON_CreateObject(), *props, *d;
+		char ref[600];
+		snprintf(ref, sizeof(ref), "app:%s:%s", text_col(st, 1), text_col(st, 0));
+		cJSON_AddItemToArray(components, a);
+		cJSON_AddStringToObject(a, "type", "application");
+		cJSON_AddStringToObject(a, "bom-ref", ref);
+		cJSON_AddStringToObject(a, "name", text_col(st, 0));
+		props = cJSON_AddArrayToObject(a, "properties");
+		add_prop(props, "aibom:service:path", text_col(st, 1)[0] ? text_col(st, 1) : ".");
+		if (text_col(st, 2))
+			add_prop(props, "aibom:service:marker", text_col(st, 2));
+		add_prop(props, "aibom:service:entry_points", text_col(st, 3));
+		cJSON_AddItemToArray(app_deps, cJSON_CreateString(ref));
+		d = cJSON_CreateObject();
+		cJSON_AddStringToObject(d, "ref", ref);
+		cJSON_AddArrayToObject(d, "dependsOn");
+		cJSON_AddItemToArray(deps, d);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	if (sqlite3_prepare_v2(c->db, service_deps, -1, &st, NULL) != SQLITE_OK)
+		goto sqlfail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cJSON *d, *on;
+		const char *targets[2] = {text_col(st, 1), text_col(st, 2)};
+		int k;
+		cJSON_ArrayForEach(d, deps) {
+			const char *r = cJSON_GetObjectItem(d, "ref")->valuestring;
+			const char *colon = strchr(r + 4, ':');
+			if (!strncmp(r, "app:", 4) && colon && !strcmp(colon + 1, text_col(st, 0)))
+				break;
+		}
+		if (d == NULL)
+			continue;
+		on = cJSON_GetObjectItem(d, "dependsOn");
+		for (k = 0; k < 2; k++) {
+			cJSON *x;
+			bool dup = false;
+			if (targets[k] == NULL)
+				continue;
+			cJSON_ArrayForEach(x, on)
+				dup |= !strcmp(x->valuestring, targets[k]);
+			if (!dup)
+				cJSON_AddItemToArray(on, cJSON_CreateString(targets[k]));
+		}
+	}
+	sqlite3_finalize(st);
+	cJSON_Delete(reached);
+	return rc == SQLITE_DONE ? 0 : aibom_store__fail(c->db, "exporting reachability");
+sqlfail:
+	sqlite3_finalize(st);
+	cJSON_Delete(reached);
+	return aibom_store__fail(c->db, "exporting reachability");
+oom:
+	aibom_error__oom();
+	return -1;
+}
+
 static void serial_number(char out[46], int64_t ts, bool pinned, const char *seed)
 {
 	unsigned char b[16];
@@ -483,6 +611,7 @@ int aibom_export__cyclonedx(aibom_buf *out, aibom_scan *scan, int64_t timestamp)
 	if (add_models(&c, components, app_deps, deps) < 0 ||
 	    add_libraries(&c, components, app_deps) < 0 ||
 	    add_services(&c, services, app_deps) < 0 ||
+	    add_reach(&c, components, app_deps, deps) < 0 ||
 	    add_vulnerabilities(&c, vulns) < 0) {
 		cJSON_Delete(services);
 		cJSON_Delete(deps);

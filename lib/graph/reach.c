@@ -527,13 +527,26 @@ done:
 	return error;
 }
 
+static int entry_cmp(const void *a, const void *b)
+{
+	const aibom_entry *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->def < y->def ? -1 : x->def > y->def;
+}
+
 int aibom_graph__finish(aibom_graph *g)
 {
 	nodes n;
+	size_t i;
 	int error = -1;
 
 	if (attach_declared(g) < 0 || find_services(g) < 0)
 		return -1;
+	/* ties between entry points at the same distance go to the first by file, then line */
+	for (i = 0; i < g->nfiles; i++)
+		if (g->files[i].entries.count > 1)
+			qsort(g->files[i].entries.items, g->files[i].entries.count, sizeof(aibom_entry), entry_cmp);
 	if (build_nodes(&n, g) < 0)
 		return -1;
 	if (propagate(g, &n) < 0 || reach_all(g, &n) < 0)
