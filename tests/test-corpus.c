@@ -59,6 +59,73 @@ static int found_cb(const aibom_finding *f, void *payload)
 	return 0;
 }
 
+/* Rows of a query as "a|b|c" keys. */
+static void query_keys(aibom_scan *scan, const char *sql, keyset *out)
+{
+	aibom_buf rows = {0};
+	cJSON *r, *row, *col;
+
+	ck_assert_msg(aibom_scan_query(&rows, scan, sql) == 0, "%s", aibom_error_last()->message);
+	r = cJSON_Parse(rows.ptr);
+	cJSON_ArrayForEach(row, r) {
+		char key[2048] = "";
+		cJSON_ArrayForEach(col, row) {
+			size_t l = strlen(key);
+			if (cJSON_IsNumber(col))
+				snprintf(key + l, sizeof(key) - l, "%s%d", l ? "|" : "", col->valueint);
+			else
+				snprintf(key + l, sizeof(key) - l, "%s%s", l ? "|" : "", cJSON_IsString(col) ? col->valuestring : "null");
+		}
+		add_key(out, key);
+	}
+	cJSON_Delete(r);
+	aibom_buf_dispose(&rows);
+}
+
+static void diff_keys(keyset *got, const cJSON *expected, const char *const *fields, const char *what,
+	const char *name, char *report, size_t rn)
+{
+	const cJSON *item;
+	size_t i, l;
+
+	cJSON_ArrayForEach(item, expected) {
+		char key[2048] = "";
+		const char *const *f;
+		for (f = fields; *f; f++) {
+			const cJSON *v = cJSON_GetObjectItem(item, *f);
+			l = strlen(key);
+			if (cJSON_IsNumber(v))
+				snprintf(key + l, sizeof(key) - l, "%s%d", l ? "|" : "", v->valueint);
+			else
+				snprintf(key + l, sizeof(key) - l, "%s%s", l ? "|" : "", cJSON_IsString(v) ? v->valuestring : "null");
+		}
+		if (!take(got, key)) {
+			l = strlen(report);
+			snprintf(report + l, rn - l, "%s: missing %s %s\n", name, what, key);
+		}
+	}
+	for (i = 0; i < got->n; i++)
+		if (got->keys[i]) {
+			l = strlen(report);
+			snprintf(report + l, rn - l, "%s: extra %s %s\n", name, what, got->keys[i]);
+			free(got->keys[i]);
+		}
+	free(got->keys);
+}
+
+/* Reachability: every (service, entry, file, line, model) row and every unreached finding. */
+static void check_reach(aibom_scan *scan, const cJSON *exp, const char *name, char *report, size_t rn)
+{
+	static const char *const reach_fields[] = {"service", "entry", "file", "line", "model", NULL};
+	static const char *const unreached_fields[] = {"file", "line", NULL};
+	keyset got = {0}, un = {0};
+
+	query_keys(scan, "SELECT service, entry_point, file, line, model FROM service_models", &got);
+	diff_keys(&got, cJSON_GetObjectItem(exp, "reach"), reach_fields, "reach", name, report, rn);
+	query_keys(scan, "SELECT path, line FROM unreached_findings", &un);
+	diff_keys(&un, cJSON_GetObjectItem(exp, "unreachable"), unreached_fields, "unreachable", name, report, rn);
+}
+
 static void check_repo(const char *name, char *report, size_t rn)
 {
 	char dir[4200], exp_path[4200];
@@ -128,6 +195,9 @@ static void check_repo(const char *name, char *report, size_t rn)
 			snprintf(report + l, rn - l, "%s: extra library %s\n", name, libs.keys[i]);
 			free(libs.keys[i]);
 		}
+
+	if (cJSON_GetObjectItem(exp, "reach"))
+		check_reach(scan, exp, name, report, rn);
 
 	ck_assert_int_eq(aibom_scan_export(&bom, scan, AIBOM_FORMAT_CYCLONEDX, NULL), 0);
 	assert_valid_bom(bom.ptr, name);

@@ -36,6 +36,19 @@ def main(argv):
         el = {(l["name"], l["version"]) for l in exp.get("libraries", [])}
         diffs = [("missing", x) for x in sorted(ef - gf, key=str)] + [("extra", x) for x in sorted(gf - ef, key=str)]
         diffs += [("missing lib", x) for x in sorted(el - gl, key=str)] + [("extra lib", x) for x in sorted(gl - el, key=str)]
+        if "reach" in exp:
+            import tempfile
+            with tempfile.TemporaryDirectory() as tmp:
+                db = os.path.join(tmp, "x.db")
+                subprocess.run([binary, "scan", "-q", "--db", db, "-o", os.devnull, os.path.join(ROOT, "corpus", name)], check=True)
+                def q(sql):
+                    return json.loads(subprocess.run([binary, "query", db, sql], capture_output=True, text=True, check=True).stdout)
+                gr = {(r["service"], r["entry_point"], r["file"], r["line"], r["model"]) for r in q("SELECT * FROM service_models")}
+                er = {(r["service"], r["entry"], r["file"], r["line"], r["model"]) for r in exp["reach"]}
+                gu = {(r["path"], r["line"]) for r in q("SELECT path, line FROM unreached_findings")}
+                eu = {(r["file"], r["line"]) for r in exp.get("unreachable", [])}
+                diffs += [("missing reach", x) for x in sorted(er - gr, key=str)] + [("extra reach", x) for x in sorted(gr - er, key=str)]
+                diffs += [("missing unreachable", x) for x in sorted(eu - gu, key=str)] + [("extra unreachable", x) for x in sorted(gu - eu, key=str)]
         if diffs:
             bad += 1
             print(f"{name}: {len(diffs)} differences")

@@ -154,6 +154,34 @@ static const char *first_literal(const aibom_expr *call)
 	return a && a->kind == EXPR_STR ? a->text : NULL;
 }
 
+/* The callee as written: a dotted chain, "?" for what is not a name ("?.create"). */
+static const char *written(aibom_arena *a, const aibom_expr *e)
+{
+	const aibom_expr *chain[32];
+	aibom_str s = AIBOM_STR_INIT;
+	const char *r;
+	int n = 0;
+
+	while (e && n < 32) {
+		if (e->kind == EXPR_ATTR) {
+			chain[n++] = e;
+			e = e->a;
+		} else if (e->kind == EXPR_CALL || e->kind == EXPR_AWAIT) {
+			e = e->a;
+		} else {
+			break;
+		}
+	}
+	aibom_str__puts(&s, e && e->kind == EXPR_NAME ? e->text : "?");
+	while (n > 0) {
+		aibom_str__putc(&s, '.');
+		aibom_str__puts(&s, chain[--n]->text);
+	}
+	r = aibom_arena__strdup(a, aibom_str__cstr(&s));
+	aibom_str__free(&s);
+	return r;
+}
+
 static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 {
 	aibom_facts *f = gf->facts;
@@ -184,7 +212,7 @@ static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 			}
 		}
 		if (add_edge(gf, c->scope, res <= RES_HEURISTIC ? tf : 0, res <= RES_HEURISTIC ? td : -1,
-			EDGE_CALL, res, c->call->line, callee.kind == V_QNAME ? callee.text : NULL, c) < 0)
+			EDGE_CALL, res, c->call->line, callee.kind == V_QNAME ? callee.text : written(&f->arena, c->call->a), c) < 0)
 			return -1;
 
 		/* functions passed as values, directly or in a list/dict literal */

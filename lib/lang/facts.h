@@ -47,6 +47,7 @@ typedef enum { DEF_FUNCTION = 1, DEF_CLASS = 2 } aibom_def_kind;
 typedef struct {
 	const char *name;
 	aibom_expr *default_value; /* NULL when none */
+	aibom_expr *annotation;    /* the type annotation, NULL when none */
 } aibom_param;
 
 typedef struct {

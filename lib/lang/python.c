@@ -344,6 +344,22 @@ static void set_parents(aibom_facts *f)
 	free(stack);
 }
 
+/* The class a parameter's annotation names: `x: Foo`, `x: Optional[Foo]`, `x: Foo | None`. */
+static aibom_expr *annotation(ctx *c, TSNode param)
+{
+	TSNode t = ts_node_child_by_field_name(param, "type", 4);
+	aibom_expr *e;
+
+	if (ts_node_is_null(t) || ts_node_named_child_count(t) == 0)
+		return NULL;
+	e = conv(c, ts_node_named_child(t, 0), 0);
+	while (e && e->kind == EXPR_SUBSCRIPT && e->a && e->a->kind == EXPR_NAME && !strcmp(e->a->text, "Optional"))
+		e = e->b;
+	if (e && e->kind == EXPR_SUBSCRIPT && e->a && e->a->kind == EXPR_ATTR && !strcmp(e->a->text, "Optional"))
+		e = e->b;
+	return e && (e->kind == EXPR_NAME || e->kind == EXPR_ATTR) ? e : NULL;
+}
+
 static void read_params(ctx *c, aibom_def *d, TSNode params)
 {
 	uint32_t i, count = ts_node_named_child_count(params);
@@ -364,9 +380,11 @@ static void read_params(ctx *c, aibom_def *d, TSNode params)
 			out->name = node_text(c, name, 0);
 			if (!ts_node_is_null(value))
 				out->default_value = conv(c, value, 0);
+			out->annotation = annotation(c, p);
 		} else if (is(p, "typed_parameter") && ts_node_named_child_count(p) > 0 &&
 			   is(ts_node_named_child(p, 0), "identifier")) {
 			out->name = node_text(c, ts_node_named_child(p, 0), 0);
+			out->annotation = annotation(c, p);
 		} else {
 			continue;
 		}

@@ -292,9 +292,26 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 			if (d->params[k].default_value) {
 				value v = eval(m, d->params[k].default_value,
 					(where){w.f, d->parent, d->start_line}, depth + 1);
-				if (v.kind == V_STR)
+				if (v.kind == V_STR) {
 					v.how = "default";
-				return v;
+					return v;
+				}
+				if (v.kind != V_CONST || d->params[k].annotation == NULL)
+					return v;
+			}
+			if (d->params[k].annotation) {
+				/* a parameter typed with a class is an instance of it */
+				value t = eval(m, d->params[k].annotation, (where){w.f, d->parent, d->start_line}, depth + 1);
+				const aibom_def *td = t.def_file ? def_at(t.def_file, t.def) : NULL;
+				if (t.kind == V_QNAME && td && td->kind == DEF_CLASS && !t.instance) {
+					t.instance = true;
+					t.text = aibom_arena__printf(m->arena, "%s()", t.text);
+					return t;
+				}
+				if (t.kind == V_QNAME && t.def_file == NULL && t.mod == NULL && strchr(t.text, '.')) {
+					value v = qname(aibom_arena__printf(m->arena, "%s()", t.text));
+					return v;
+				}
 			}
 			value v = unknown();
 			v.kind = V_PARAM;
