@@ -228,22 +228,21 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 		return v;
 	}
 	if (instance && (self_name = aibom_arena__printf(m->arena, "self.%s", name)) != NULL) {
-		const aibom_binding *init = NULL, *other = NULL;
-		for (i = 0; i < f->bindings.count; i++) {
-			const aibom_binding *sb = aibom_vec__at(&f->bindings, aibom_binding, i);
-			const aibom_def *sd = def_at(f, sb->scope);
-			if (sd == NULL || sd->parent != def || strcmp(sb->target, self_name))
-				continue;
-			if (!strcmp(sd->name, "__init__") && init == NULL)
-				init = sb;
-			else if (other == NULL)
-				other = sb;
-		}
-		if (init || other) {
-			const aibom_binding *sb = init ? init : other;
-			value v = eval(m, sb->value, (where){f, sb->scope, sb->line}, depth + 1);
-			if (v.kind != V_UNKNOWN)
-				return v;
+		/* self.NAME as set in the methods: __init__ first, then the others in order; a binding to
+		 * None (`self.client = None` before a lazy set-up) says nothing */
+		int pass;
+		for (pass = 0; pass < 2; pass++) {
+			for (i = 0; i < f->bindings.count; i++) {
+				const aibom_binding *sb = aibom_vec__at(&f->bindings, aibom_binding, i);
+				const aibom_def *sd = def_at(f, sb->scope);
+				value v;
+				if (sd == NULL || sd->parent != def || strcmp(sb->target, self_name) ||
+				    (pass == 0) != !strcmp(sd->name, "__init__"))
+					continue;
+				v = eval(m, sb->value, (where){f, sb->scope, sb->line}, depth + 1);
+				if (v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None")))
+					return v;
+			}
 		}
 	}
 	if ((method = find_def(f, def, name)) >= 0)
@@ -296,7 +295,8 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 					v.how = "default";
 					return v;
 				}
-				if (v.kind != V_CONST || d->params[k].annotation == NULL)
+				/* a None default means "not given": the value comes from the caller */
+				if (!(v.kind == V_CONST && !strcmp(v.text, "None")))
 					return v;
 			}
 			if (d->params[k].annotation) {
@@ -312,6 +312,15 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 					value v = qname(aibom_arena__printf(m->arena, "%s()", t.text));
 					return v;
 				}
+			}
+			{
+				value v = unknown();
+				v.kind = V_PARAM;
+				v.text = d->params[k].name;
+				v.param_file = w.f;
+				v.param_def = s;
+				v.param_index = (int)k;
+				return v;
 			}
 			value v = unknown();
 			v.kind = V_PARAM;
