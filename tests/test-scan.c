@@ -146,6 +146,59 @@ START_TEST(walks_exports_and_queries)
 }
 END_TEST
 
+static int reach_cb(const aibom_reach_row *r, void *payload)
+{
+	char *out = payload;
+	size_t n = strlen(out);
+	snprintf(out + n, 4096 - n, "%s|%s|%s|%u|%s\n", r->service, r->entry_point, r->model, r->hops, r->frames);
+	return 0;
+}
+
+START_TEST(reachability_walks)
+{
+	char *dir = tmpdir_new("reach"), a[4096] = "", b[4096] = "";
+	aibom_scan *scan;
+	aibom_reach_iter *it;
+	const aibom_reach_row *r;
+	aibom_buf q = {0};
+
+	write_file(dir, "svc/Dockerfile", "FROM python:3.12\n", (size_t)-1);
+	write_file(dir, "svc/app.py",
+		"from flask import Flask\n"
+		"from svc import llm\n"
+		"app = Flask(__name__)\n"
+		"@app.route('/ask')\n"
+		"def ask():\n"
+		"    return llm.answer('hi')\n", (size_t)-1);
+	write_file(dir, "svc/llm.py",
+		"from openai import OpenAI\n"
+		"client = OpenAI()\n"
+		"def answer(q, model='gpt-4o'):\n"
+		"    return client.chat.completions.create(model=model, messages=[q])\n"
+		"def unused():\n"
+		"    return client.embeddings.create(model='text-embedding-3-small', input='x')\n", (size_t)-1);
+	scan = scan_dir(dir, NULL);
+	ck_assert_int_eq(aibom_scan_foreach_reach(scan, NULL, NULL, reach_cb, a), 0);
+	ck_assert_str_eq(a, "svc|svc.app:ask|gpt-4o|1|[{\"module\":\"svc.app\",\"function\":\"ask\",\"file\":\"svc/app.py\",\"line\":6},"
+		"{\"module\":\"svc.llm\",\"function\":\"answer\",\"file\":\"svc/llm.py\",\"line\":4}]\n");
+	ck_assert_int_eq(aibom_reach_iter_new(&it, scan, "svc", "gpt-4o"), 0);
+	while (aibom_reach_next(&r, it) == 0)
+		reach_cb(r, b);
+	ck_assert_int_eq(aibom_reach_next(&r, it), AIBOM_ITEROVER);
+	aibom_reach_iter_free(it);
+	ck_assert_str_eq(a, b);
+	ck_assert_int_eq(aibom_reach_iter_new(&it, scan, "nope", NULL), 0);
+	ck_assert_int_eq(aibom_reach_next(&r, it), AIBOM_ITEROVER);
+	aibom_reach_iter_free(it);
+	ck_assert_int_eq(aibom_scan_query(&q, scan, "SELECT model FROM unreached_findings"), 0);
+	ck_assert_str_eq(q.ptr, "[{\"model\":\"text-embedding-3-small\"}]");
+	aibom_buf_dispose(&q);
+	aibom_scan_free(scan);
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(missing_and_wrong_paths)
 {
 	char *dir = tmpdir_new("missing"), file[4200];
@@ -314,6 +367,7 @@ Suite *scan_suite(void)
 	tcase_add_test(tc, options_and_version);
 	tcase_add_test(tc, walks_exports_and_queries);
 	tcase_add_test(tc, missing_and_wrong_paths);
+	tcase_add_test(tc, reachability_walks);
 	tcase_add_test(tc, bad_inputs_are_diagnostics);
 	tcase_add_test(tc, progress_callback_stops_the_scan);
 	tcase_add_test(tc, two_scans_at_once);
