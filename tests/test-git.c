@@ -97,9 +97,13 @@ START_TEST(two_revisions_without_checkout)
 	ck_assert_ptr_null(strstr(bom, "secret"));
 	assert_valid_bom(bom, "git HEAD");
 	free(bom);
-	wt = scan_rev(dir, NULL, &rc, NULL); /* the folder itself: the uncommitted state */
+	/* the folder itself: the uncommitted state, honouring .gitignore */
+	write_file(dir, ".gitignore", "generated/\n", (size_t)-1);
+	write_file(dir, "generated/llm.py", "from openai import OpenAI\nOpenAI().chat.completions.create(model='ignored')\n", (size_t)-1);
+	wt = scan_rev(dir, NULL, &rc, NULL);
 	ck_assert_int_eq(rc, 0);
 	ck_assert_ptr_nonnull(strstr(wt, "\"o3\""));
+	ck_assert_ptr_null(strstr(wt, "ignored"));
 
 	ck_assert_ptr_null(scan_rev(dir, "no-such-branch", &rc, NULL));
 	ck_assert_int_eq(rc, AIBOM_ENOTFOUND);

@@ -290,6 +290,27 @@ START_TEST(bad_inputs_are_diagnostics)
 }
 END_TEST
 
+START_TEST(vendored_trees_are_skipped)
+{
+	char *dir = tmpdir_new("vendored");
+	aibom_scan *scan;
+
+	write_file(dir, "app.py", good_py, (size_t)-1);
+	write_file(dir, "node_modules/pkg/x.py", good_py, (size_t)-1);
+	write_file(dir, ".venv/pyvenv.cfg", "home = /usr/bin\n", (size_t)-1);
+	write_file(dir, ".venv/lib/python3.11/site-packages/openai/x.py", good_py, (size_t)-1);
+	write_file(dir, "env2/pyvenv.cfg", "home = /usr/bin\n", (size_t)-1);
+	write_file(dir, "env2/lib/y.py", good_py, (size_t)-1);
+	write_file(dir, "lib/python3.11/site-packages/z.py", good_py, (size_t)-1);
+	write_file(dir, "pkg/__pycache__/w.py", good_py, (size_t)-1);
+	scan = scan_dir(dir, NULL);
+	ck_assert_uint_eq(count_findings(scan, NULL, NULL, NULL), 1);
+	aibom_scan_free(scan);
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(progress_callback_stops_the_scan)
 {
 	char *dir = tmpdir_new("stop");
@@ -370,6 +391,7 @@ Suite *scan_suite(void)
 	tcase_add_test(tc, reachability_walks);
 	tcase_add_test(tc, bad_inputs_are_diagnostics);
 	tcase_add_test(tc, progress_callback_stops_the_scan);
+	tcase_add_test(tc, vendored_trees_are_skipped);
 	tcase_add_test(tc, two_scans_at_once);
 	suite_add_tcase(s, tc);
 	return s;
