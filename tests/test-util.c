@@ -18,6 +18,11 @@ START_TEST(glob_matches_dotted_names)
 	ck_assert(aibom__glob("*", ""));
 	ck_assert(!aibom__glob("a*b*c", "aXbXd"));
 	ck_assert(aibom__glob("a*b*c", "aXbXbXc"));
+	/* "()" matches any call segment */
+	ck_assert(aibom__glob("mcp.server.fastmcp.FastMCP().tool(*", "mcp.server.fastmcp.FastMCP('docs').tool()"));
+	ck_assert(aibom__glob("cohere.Client().chat", "cohere.Client('k(e)y').chat"));
+	ck_assert(!aibom__glob("cohere.Client().chat", "cohere.Client('key').embed"));
+	ck_assert(aibom__glob("boto3.*client('bedrock-runtime').converse", "boto3.Session().client('bedrock-runtime').converse"));
 }
 END_TEST
 

@@ -145,6 +145,44 @@ static bool function_ref(matcher *m, const aibom_expr *e, where w, uint32_t *fil
 	return target_of(&v, file, def);
 }
 
+/* The qualified name of an expression seen through repository functions that an external
+ * decorator turned into objects: `@click.group() def cli` makes `cli.command("x")` read as
+ * `click.group()().command('x')`. NULL when the expression leads nowhere external. */
+static const char *decorated_text(matcher *m, const aibom_expr *e, where w, int depth)
+{
+	const char *base;
+	value v;
+
+	if (e == NULL || depth > 8)
+		return NULL;
+	switch (e->kind) {
+	case EXPR_NAME:
+		v = eval(m, e, w, 0);
+		if (v.kind == V_QNAME && v.def_file && !v.instance) {
+			const aibom_def *d = def_at(v.def_file, v.def);
+			value dv;
+			if (d == NULL || d->ndecorators == 0)
+				return NULL;
+			dv = eval(m, d->decorators[0], (where){v.def_file, d->parent, d->start_line}, 0);
+			return dv.kind == V_QNAME && dv.def_file == NULL ? aibom_arena__printf(m->arena, "%s()", dv.text) : NULL;
+		}
+		return NULL;
+	case EXPR_ATTR:
+		base = decorated_text(m, e->a, w, depth + 1);
+		return base ? aibom_arena__printf(m->arena, "%s.%s", base, e->text) : NULL;
+	case EXPR_CALL: {
+		const aibom_expr *first = call_arg(e, NULL, 0);
+		base = decorated_text(m, e->a, w, depth + 1);
+		if (base == NULL)
+			return NULL;
+		return first && first->kind == EXPR_STR ? aibom_arena__printf(m->arena, "%s('%s')", base, first->text) :
+			aibom_arena__printf(m->arena, "%s()", base);
+	}
+	default:
+		return NULL;
+	}
+}
+
 static const char *first_literal(const aibom_expr *call)
 {
 	const aibom_expr *a;
@@ -228,10 +266,12 @@ static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 		}
 
 		/* calls that register a function as an entry point */
-		if (callee.kind == V_QNAME) {
-			for (k = 0; k < g->cat->entry_calls.count; k++) {
+		{
+			const char *name = callee.kind == V_QNAME && callee.def_file == NULL ? callee.text :
+				decorated_text(m, c->call->a, w, 0);
+			for (k = 0; name && k < g->cat->entry_calls.count; k++) {
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_calls, aibom_entry_rule, k);
-				if (!glob_any(er->match, er->nmatch, callee.text))
+				if (!glob_any(er->match, er->nmatch, name))
 					continue;
 				for (j = 0; j < er->nargs; j++) {
 					const aibom_expr *a = call_arg(c->call, er->args[j].kw, er->args[j].arg);
@@ -277,13 +317,14 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 		for (k = 0; k < d->ndecorators; k++) {
 			const aibom_expr *deco = d->decorators[k];
 			value v = eval(m, deco, w, 0);
+			const char *name = v.kind == V_QNAME && v.def_file == NULL ? v.text : decorated_text(m, deco, w, 0);
 			uint32_t tf;
 			int td;
 
-			if (v.kind == V_QNAME && v.def_file == NULL) {
+			if (name) {
 				for (j = 0; j < g->cat->entry_decorators.count; j++) {
 					const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_decorators, aibom_entry_rule, j);
-					if (glob_any(er->match, er->nmatch, v.text)) {
+					if (glob_any(er->match, er->nmatch, name)) {
 						if (add_entry(gf, (int)i, er->kind, er->framework, first_literal(deco), d->start_line) < 0)
 							return -1;
 						break;
@@ -349,6 +390,21 @@ static int link_module(aibom_graph *g, aibom_graph_file *gf)
 		}
 		if (mod && mod != f && add_edge(gf, -1, mod->id, -1, EDGE_IMPORT, RES_EXACT, imp->line, NULL, NULL) < 0)
 			return -1;
+		if (imp->full && strchr(imp->full, '.')) {
+			/* import a.b.c runs a, a.b and a.b.c */
+			size_t len = strlen(imp->full), end;
+			for (end = 1; end <= len; end++) {
+				char *prefix;
+				aibom_facts *pm;
+				if (end < len && imp->full[end] != '.')
+					continue;
+				prefix = aibom_arena__strndup(&f->arena, imp->full, end);
+				pm = prefix ? aibom_resolve__module(g->idx, prefix) : NULL;
+				if (pm && pm != f && pm != mod &&
+				    add_edge(gf, -1, pm->id, -1, EDGE_IMPORT, RES_EXACT, imp->line, NULL, NULL) < 0)
+					return -1;
+			}
+		}
 		for (k = 0; imp->target && k < g->cat->entry_scripts.count; k++) {
 			const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_scripts, aibom_entry_rule, k);
 			for (j = 0; j < er->nimports; j++) {

@@ -126,7 +126,15 @@ static int attach_declared(aibom_graph *g)
 
 			if (spec == NULL)
 				return -1;
-			if (colon && fw && (*colon = '\0', (mod = aibom_resolve__module(g->idx, target)) != NULL)) {
+			mod = NULL;
+			if (colon && fw) {
+				/* "services/api/src/app" style paths: the longest dotted suffix that is a module */
+				const char *t = target;
+				*colon = '\0';
+				while (t && (mod = aibom_resolve__module(g->idx, t)) == NULL)
+					t = strchr(t, '.') ? strchr(t, '.') + 1 : NULL;
+			}
+			if (mod) {
 				for (d = 0; d < mod->defs.count; d++) {
 					const aibom_def *def = aibom_vec__at(&mod->defs, aibom_def, d);
 					aibom_graph_file *tf = &g->files[mod->id];
@@ -241,13 +249,20 @@ static int find_services(aibom_graph *g)
 
 /* ---------------------------------------------------------------- model ids through parameters */
 
+static void frame(aibom_str *s, aibom_graph *g, const nodes *n, size_t node, uint32_t line, bool first);
+
 typedef struct {
 	const char *model;
 	char *provenance;
+	uint32_t origin_file;
+	int origin_scope;
+	uint32_t origin_line;
+	uint32_t hops;
+	char *chain;
 } received;
 
 static int receive(aibom_graph *g, const nodes *n, uint32_t file, int def, int param_index,
-	const char *param_name, int depth, aibom_vec *out)
+	const char *param_name, int depth, const char *chain, uint32_t hops, aibom_vec *out)
 {
 	size_t i, k;
 	const aibom_def *target = def_at(g->files[file].facts, def);
@@ -281,24 +296,36 @@ static int receive(aibom_graph *g, const nodes *n, uint32_t file, int def, int p
 				if (r == NULL)
 					return -1;
 				r->model = v.text;
-				if ((r->provenance = malloc(strlen(cf->path) + 32)) == NULL) {
+				if ((r->provenance = malloc(strlen(cf->path) + 32)) == NULL || (r->chain = aibom__strdup(chain)) == NULL) {
 					aibom_error__oom();
 					return -1;
 				}
 				sprintf(r->provenance, "call_site:%s:%u", cf->path, aibom_facts__map_line(cf->facts, e->line));
+				r->origin_file = (uint32_t)i;
+				r->origin_scope = e->from;
+				r->origin_line = aibom_facts__map_line(cf->facts, e->line);
+				r->hops = hops + 1;
 			} else if (v.kind == V_PARAM && v.param_file == cf->facts && v.param_def == e->from) {
-				if (receive(g, n, (uint32_t)i, e->from, v.param_index, v.text, depth + 1, out) < 0)
+				/* the caller passes its own parameter: go one level up, the caller joins the chain */
+				aibom_str up = AIBOM_STR_INIT;
+				int rc;
+				frame(&up, g, n, node_of(n, (uint32_t)i, e->from), aibom_facts__map_line(cf->facts, e->line), true);
+				aibom_str__putc(&up, ',');
+				aibom_str__puts(&up, chain);
+				rc = up.failed ? -1 : receive(g, n, (uint32_t)i, e->from, v.param_index, v.text, depth + 1,
+					up.ptr, hops + 1, out);
+				aibom_str__free(&up);
+				if (rc < 0)
 					return -1;
 			}
 		}
 	}
-	(void)n;
 	return 0;
 }
 
 static int propagate(aibom_graph *g, const nodes *n)
 {
-	size_t i, k, r, q;
+	size_t i, k, r;
 
 	for (i = 0; i < g->nfiles; i++) {
 		aibom_graph_file *gf = &g->files[i];
@@ -310,15 +337,18 @@ static int propagate(aibom_graph *g, const nodes *n)
 
 			if (fd->param_index < 0 || fd->scope < 0 || fd->site == NULL)
 				continue;
-			if (receive(g, n, (uint32_t)i, fd->scope, fd->param_index, fd->param_name, 0, &got) < 0)
-				error = -1;
+			{
+				aibom_str start = AIBOM_STR_INIT;
+				frame(&start, g, n, node_of(n, (uint32_t)i, fd->scope), fd->line, true);
+				if (start.failed || receive(g, n, (uint32_t)i, fd->scope, fd->param_index, fd->param_name, 0,
+					start.ptr, 0, &got) < 0)
+					error = -1;
+				aibom_str__free(&start);
+			}
 			for (r = 0; r < got.count && error == 0; r++) {
 				received *x = aibom_vec__at(&got, received, r);
-				bool dup = false;
-				for (q = 0; q < r; q++)
-					dup |= !strcmp(aibom_vec__at(&got, received, q)->model, x->model);
-				if (dup)
-					continue;
+				aibom_found *added;
+				/* one finding per (model, call site): each is reachable only through its caller */
 				/* the vector may move: re-fetch the original after every append */
 				fd = aibom_vec__at(gf->found, aibom_found, k);
 				{
@@ -327,10 +357,20 @@ static int propagate(aibom_graph *g, const nodes *n)
 						aibom_arena__strdup(&gf->facts->arena, x->provenance)) < 0)
 						error = -1;
 				}
+				if (error == 0 && gf->found->count > count) {
+					added = aibom_vec__at(gf->found, aibom_found, gf->found->count - 1);
+					added->origin_file = (int)x->origin_file;
+					added->origin_scope = x->origin_scope;
+					added->origin_line = x->origin_line;
+					added->origin_hops = x->hops;
+					added->origin_chain = aibom_arena__strdup(&gf->facts->arena, x->chain);
+				}
 				aibom_vec__at(gf->found, aibom_found, k)->dropped = true;
 			}
-			for (r = 0; r < got.count; r++)
+			for (r = 0; r < got.count; r++) {
 				free(aibom_vec__at(&got, received, r)->provenance);
+				free(aibom_vec__at(&got, received, r)->chain);
+			}
 			aibom_vec__free(&got);
 			if (error < 0)
 				return -1;
@@ -439,7 +479,7 @@ static char *path_json(aibom_graph *g, const nodes *n, const walk *w, size_t nod
 
 static int record(aibom_graph *g, aibom_map *best, size_t service, uint32_t entry_file, size_t entry,
 	uint32_t file, size_t found, uint32_t hops, bool heuristic, const nodes *n, const walk *w, size_t node,
-	uint32_t line)
+	uint32_t line, const char *chain)
 {
 	char key[96];
 	uintptr_t slot;
@@ -468,6 +508,19 @@ static int record(aibom_graph *g, aibom_map *best, size_t service, uint32_t entr
 	if ((r->path = path_json(g, n, w, node, line)) == NULL) {
 		aibom_error__oom();
 		return -1;
+	}
+	if (chain) {
+		/* the frames below the call site that passed the model id */
+		size_t len = strlen(r->path);
+		char *p = realloc(r->path, len + strlen(chain) + 2);
+		if (p == NULL) {
+			aibom_error__oom();
+			return -1;
+		}
+		p[len - 1] = ',';
+		strcpy(p + len, chain);
+		strcat(p, "]");
+		r->path = p;
 	}
 	return 0;
 }
@@ -505,11 +558,14 @@ static int reach_all(aibom_graph *g, const nodes *n)
 						continue;
 					for (x = 0; x < gf->found->count; x++) {
 						const aibom_found *fd = aibom_vec__at(gf->found, aibom_found, x);
-						size_t node = node_of(n, (uint32_t)f, fd->scope);
+						bool via = fd->origin_file >= 0;
+						size_t node = via ? node_of(n, (uint32_t)fd->origin_file, fd->origin_scope) :
+							node_of(n, (uint32_t)f, fd->scope);
 						if (fd->dropped || w.dist[node] < 0 || (pass == 1 && !w.heur[node]))
 							continue;
 						if (record(g, best, e->service, (uint32_t)i, k, (uint32_t)f, x,
-							(uint32_t)w.dist[node], w.heur[node], n, &w, node, fd->line) < 0)
+							(uint32_t)w.dist[node] + (via ? fd->origin_hops : 0), w.heur[node], n, &w, node,
+							via ? fd->origin_line : fd->line, via ? fd->origin_chain : NULL) < 0)
 							goto done;
 					}
 				}

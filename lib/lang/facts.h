@@ -67,6 +67,7 @@ typedef struct {
 typedef struct {
 	const char *alias;   /* the name bound in the module: "np", "AutoModel", "os" */
 	const char *target;  /* what it names: "numpy", "transformers.AutoModel", ".config.MODEL" */
+	const char *full;    /* `import a.b.c`: "a.b.c" (the modules a, a.b and a.b.c all run) */
 	uint32_t line;
 	bool star;           /* from x import * (target is the module) */
 } aibom_import;

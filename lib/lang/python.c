@@ -621,6 +621,7 @@ static int extract(aibom_facts *f, const aibom_lang *lang, const TSQuery *query,
 					imp->alias = dot ? aibom_arena__strndup(&f->arena, mod, (size_t)(dot - mod)) : mod;
 					imp->target = imp->alias;
 				}
+				imp->full = mod;
 			} else {
 				f->imports.count--;
 			}

@@ -143,19 +143,27 @@ static int lambda(aibom_vec *scripts, const char *dir, const char *text, size_t 
 			}
 		if (dot == NULL)
 			continue;
-		/* a CodeUri within a few lines of the handler, in the same resource */
-		for (c = l > 8 ? l - 8 : 0; c < nlines && c < l + 8; c++) {
-			const char *u = strstr(starts[c], "CodeUri:");
-			if (u && u < starts[c] + lens[c]) {
-				const char *p = u + 8;
-				size_t ul;
-				while (p < starts[c] + lens[c] && (isspace((unsigned char)*p) || *p == '"' || *p == '\''))
-					p++;
-				ul = (size_t)(starts[c] + lens[c] - p);
-				while (ul && (isspace((unsigned char)p[ul - 1]) || p[ul - 1] == '"' || p[ul - 1] == '\'' || p[ul - 1] == '/'))
-					ul--;
-				snprintf(uri, sizeof(uri), "%.*s", (int)ul, p);
-				break;
+		/* the CodeUri nearest to the handler, within a few lines: the same resource */
+		for (c = 1; c <= 8 && uri[0] == '\0'; c++) {
+			size_t cand[2] = {l >= c ? l - c : (size_t)-1, l + c};
+			int side;
+			for (side = 0; side < 2 && uri[0] == '\0'; side++) {
+				size_t x = cand[side];
+				const char *u;
+				if (x == (size_t)-1 || x >= nlines)
+					continue;
+				u = memmem(starts[x], lens[x], "CodeUri:", 8);
+				if (u) {
+					const char *p = u + 8;
+					size_t ul;
+					while (p < starts[x] + lens[x] && (isspace((unsigned char)*p) || *p == '"' || *p == '\''))
+						p++;
+					ul = (size_t)(starts[x] + lens[x] - p);
+					while (ul && (isspace((unsigned char)p[ul - 1]) || p[ul - 1] == '"' || p[ul - 1] == '\'' ||
+						      p[ul - 1] == '/'))
+						ul--;
+					snprintf(uri, sizeof(uri), "%.*s", (int)ul, p);
+				}
 			}
 		}
 		{

@@ -99,7 +99,13 @@ typedef struct {
 	int param_index;         /* the model is parameter #param_index of the enclosing function; -1 */
 	const char *param_name;
 	const aibom_call *site;  /* the call it was found at, NULL for string literals */
-	bool dropped;            /* replaced by the models its callers pass (graph/link.c) */
+	bool dropped;            /* replaced by the models its callers pass (graph/reach.c) */
+	/* a model id received from a caller: reachable only through the function that passes it */
+	int origin_file;         /* -1: none */
+	int origin_scope;
+	uint32_t origin_line;    /* the call site in that function */
+	uint32_t origin_hops;    /* edges from there down to the finding */
+	const char *origin_chain;/* JSON frames from the callee of the call site down to the finding */
 } aibom_found;
 
 /* All facts of a scan, indexed by module name; read-only while workers match. */

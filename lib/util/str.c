@@ -151,15 +151,41 @@ void aibom_vec__free(aibom_vec *v)
 	v->count = v->alloc = 0;
 }
 
+/* The end of the parenthesised segment starting at T ('('), quotes respected; NULL if open. */
+static const char *close_paren(const char *t)
+{
+	int depth = 0;
+	char q = 0;
+
+	for (; *t; t++) {
+		if (q) {
+			if (*t == q)
+				q = 0;
+		} else if (*t == '\'' || *t == '"') {
+			q = *t;
+		} else if (*t == '(') {
+			depth++;
+		} else if (*t == ')' && --depth == 0) {
+			return t;
+		}
+	}
+	return NULL;
+}
+
 bool aibom__glob(const char *p, const char *t)
 {
 	const char *star = NULL, *resume = NULL;
 
-	/* Iterative wildcard match with single backtrack point: linear in practice. */
+	/* Iterative wildcard match with a single backtrack point: linear in practice. "()" in the
+	 * pattern matches any call segment of the text, "()" or "('literal')". */
 	while (*t) {
+		const char *end;
 		if (*p == '*') {
 			star = p++;
 			resume = t;
+		} else if (p[0] == '(' && p[1] == ')' && *t == '(' && (end = close_paren(t)) != NULL) {
+			p += 2;
+			t = end + 1;
 		} else if (*p == *t) {
 			p++;
 			t++;
