@@ -164,6 +164,9 @@ static int run_phase(pool *p, work_fn fn, unsigned jobs, const char *phase, cons
 			pthread_mutex_lock(&p->lock);
 			if (cb_rc != 0)
 				atomic_store(&p->stop, 1);
+			/* workers may have finished (and signalled nobody) while the callback ran: look
+			 * again before waiting */
+			continue;
 		}
 		if (done >= p->total || atomic_load(&p->stop))
 			break;

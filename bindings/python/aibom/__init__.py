@@ -48,6 +48,8 @@ __all__ = [
     "Scan",
     "FindingIterator",
     "Finding",
+    "Reach",
+    "Frame",
     "Diagnostic",
     "Model",
     "Library",
@@ -64,6 +66,11 @@ __all__ = [
     "library_version",
     "library_path",
 ]
+
+for _cls in (Error, NotFoundError, InvalidError, QueryError, ReadOnlyError, InvalidQueryError,
+             LibraryNotFound):
+    _cls.__module__ = __name__  # shown (and pickled) as aibom.Error, not aibom._errors.Error
+del _cls
 
 PathArg = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
@@ -165,6 +172,49 @@ class Finding:
             function=_opt_text(f.function),
             rule=_text(f.rule),
         )
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One step of a reach path: a function (or "<module>", the code run on import) and the line
+    where it calls the next frame (for the last frame: where the model is used)."""
+
+    module: str
+    function: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A (service, model use) pair that is reachable (a row of the service_models view), with the
+    entry point that reaches it in the fewest hops and the path from it.
+
+    Attributes:
+        service: the deployable unit (a folder with a marker file, or the repository).
+        entry_point: "module:qualname" ("module:<module>" for scripts).
+        entry_kind: route, task, command, handler, tool, grpc, main, app_script, ...
+        framework: flask, fastapi, celery, click, aws-lambda, ...
+        model: the model id, or "unresolved:<api>".
+        provider, kind, api, path, line: the model use (see Finding).
+        hops: call edges from the entry point.
+        heuristic: True when the path uses an edge linked only by a unique method name.
+        frames: the path, entry point first.
+    """
+
+    service: str
+    entry_point: str
+    entry_kind: str
+    framework: str
+    model: str
+    provider: str
+    kind: str
+    api: str
+    path: str
+    line: int
+    hops: int
+    heuristic: bool
+    frames: Tuple[Frame, ...]
 
 
 @dataclass(frozen=True)
@@ -459,6 +509,61 @@ class Scan:
         self._walk("aibom_scan_foreach_diagnostic", cb, saved)
         return iter(found)
 
+    def reach(self, service: Optional[str] = None, model: Optional[str] = None) -> Iterator[Reach]:
+        """Iterate over the reachable (service, model use) pairs, ordered by service, model, path,
+        line; only SERVICE's and only MODEL's when given. Read through the callback walk
+        (aibom_scan_foreach_reach), all at once."""
+        found: List[Reach] = []
+        saved: List[BaseException] = []
+        svc = None if service is None else _encode_text(service, "service")
+        mdl = None if model is None else _encode_text(model, "model")
+
+        def on_row(p: Any, _payload: Any) -> int:
+            try:
+                r = p.contents
+                frames = tuple(
+                    Frame(f["module"], f["function"], f["file"], int(f["line"]))
+                    for f in json.loads(_text(r.frames))
+                )
+                found.append(
+                    Reach(
+                        service=_text(r.service),
+                        entry_point=_text(r.entry_point),
+                        entry_kind=_text(r.entry_kind),
+                        framework=_text(r.framework),
+                        model=_text(r.model),
+                        provider=_text(r.provider),
+                        kind=_text(r.kind),
+                        api=_text(r.api),
+                        path=_text(r.path),
+                        line=int(r.line),
+                        hops=int(r.hops),
+                        heuristic=bool(r.heuristic),
+                        frames=frames,
+                    )
+                )
+            except BaseException as e:  # noqa: B036 - re-raised below
+                saved.append(e)
+                return -1
+            return 0
+
+        cb = _ffi.REACH_CB(on_row)
+        handle = self._live()
+        with handle.lock:
+            if handle.ptr is None:
+                raise ValueError("the scan is closed")
+            try:
+                _ffi.get().aibom_scan_foreach_reach(handle.ptr, svc, mdl, cb, None)
+            except Error:
+                if saved:
+                    raise saved[0] from None
+                raise
+        return iter(found)
+
+    def unreached(self) -> List[Dict[str, Any]]:
+        """The findings no entry point reaches (view unreached_findings), as rows."""
+        return self.query("SELECT * FROM unreached_findings ORDER BY path, line, col")
+
     def _walk(self, fn_name: str, cb: Any, saved: List[BaseException]) -> None:
         """Run a callback walk; re-raise an exception its Python callback saved."""
         handle = self._live()
@@ -571,7 +676,9 @@ class Scan:
         or named (:x) parameters raise ValueError. '?' inside string literals, quoted names and
         comments is left alone.
 
-        Values come back through JSON: NULL is None, integers are exact up to 2**53.
+        Rows come back through the library's JSON text: NULL is None, and numbers are printed
+        with 15 significant digits, so integers are exact only up to 10**15 - 1 and REAL values
+        are rounded (CAST(x AS TEXT) keeps every digit). Blobs are not supported.
 
         Raises:
             QueryError: invalid SQL (InvalidQueryError for an empty text or two statements).

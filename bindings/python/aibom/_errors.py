@@ -110,3 +110,6 @@ class LibraryNotFound(ImportError):
         super().__init__(
             "libaibom could not be loaded; set AIBOM_LIBRARY to its path. Tried:\n" + lines
         )
+
+    def __reduce__(self) -> Tuple[type, Tuple[List[Tuple[str, str]]]]:
+        return (type(self), (self.tried,))

@@ -142,6 +142,30 @@ class DiagnosticStruct(Structure):
 DIAGNOSTIC_CB = CFUNCTYPE(c_int, POINTER(DiagnosticStruct), c_void_p)
 
 
+class ReachRowStruct(Structure):
+    """``aibom_reach_row``; strings are borrowed for the duration of the callback."""
+
+    _fields_ = [
+        ("service", c_char_p),
+        ("entry_point", c_char_p),
+        ("entry_kind", c_char_p),
+        ("framework", c_char_p),
+        ("model", c_char_p),
+        ("provider", c_char_p),
+        ("kind", c_char_p),
+        ("api", c_char_p),
+        ("path", c_char_p),
+        ("line", c_uint),
+        ("hops", c_uint),
+        ("heuristic", c_int),
+        ("frames", c_char_p),
+    ]
+
+
+#: ``aibom_reach_cb``: int (*)(const aibom_reach_row *, void *payload)
+REACH_CB = CFUNCTYPE(c_int, POINTER(ReachRowStruct), c_void_p)
+
+
 class ExportOptions(Structure):
     """``aibom_export_options``."""
 
@@ -156,15 +180,16 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 def candidates() -> List[str]:
     """The places tried, in order: $AIBOM_LIBRARY; a libaibom.so* inside the package directory;
-    ../../build/libaibom.so relative to the package's source root (bindings/python, for running
-    from a checkout); then the system's search (ctypes.util.find_library, then "libaibom.so.0")."""
+    ../../build/libaibom.so relative to the package's source root (bindings/python, only when
+    running from a checkout); then the system's search (ctypes.util.find_library, then "libaibom.so.0")."""
     places: List[str] = []
     env = os.environ.get(ENV_LIBRARY)
     if env:
         places.append(env)
     bundled = sorted(_PACKAGE_DIR.glob("libaibom.so*"), key=lambda p: len(p.name))
     places.extend(str(p) for p in bundled)
-    places.append(str((_PACKAGE_DIR.parent / ".." / ".." / "build" / "libaibom.so").resolve()))
+    if (_PACKAGE_DIR.parent / "pyproject.toml").is_file():  # running from bindings/python
+        places.append(os.path.normpath(os.path.join(_PACKAGE_DIR.parent, "..", "..", "build", "libaibom.so")))
     found = ctypes.util.find_library("aibom")
     if found:
         places.append(found)
@@ -247,6 +272,7 @@ def _declare(lib: ctypes.CDLL) -> None:
         ("aibom_finding_next", [POINTER(POINTER(FindingStruct)), c_void_p], c_int, check_next),
         ("aibom_finding_iter_free", [c_void_p], None, _check_void),
         ("aibom_scan_foreach_diagnostic", [c_void_p, DIAGNOSTIC_CB, c_void_p], c_int, check_code),
+        ("aibom_scan_foreach_reach", [c_void_p, c_char_p, c_char_p, REACH_CB, c_void_p], c_int, check_code),
         ("aibom_format_from_name", [POINTER(c_int), c_char_p], c_int, check_code),
         ("aibom_scan_export", [POINTER(Buf), c_void_p, c_int, POINTER(ExportOptions)], c_int, check_code),
         ("aibom_scan_query", [POINTER(Buf), c_void_p, c_char_p], c_int, check_code),
