@@ -215,7 +215,7 @@ START_TEST(user_rule_file_adds_a_provider)
 
 	write_file(dir, "code/app.py",
 		"from acme_ai import Client\n"
-		"c = Client()\n"
+		"c = Client('secret-key')\n"
 		"c.generate(model='acme-large-2', prompt='hi')\n", (size_t)-1);
 	write_file(dir, "acme.json",
 		"{\"aibom_rules\": 1, \"language\": \"python\", \"rules\": [{\"id\": \"acme.generate\","
@@ -254,7 +254,9 @@ START_TEST(flags_and_provider_from_base_url)
 		"torch.load('w.pt', weights_only=True)\n"
 		"AutoModel.from_pretrained('org/m', trust_remote_code=True)\n"
 		"AutoModel.from_pretrained('org/m', revision='abc123')\n"
-		"OpenAI(base_url='https://api.groq.com/openai/v1').chat.completions.create(model='llama3')\n",
+		"OpenAI(base_url='https://api.groq.com/openai/v1').chat.completions.create(model='llama3')\n"
+		"import ollama\n"
+		"ollama.Client('http://gpu-box:11434').chat(model='qwen2.5')\n",
 		(size_t)-1);
 	scan = scan_tree(dir, NULL, 0);
 	ck_assert_int_eq(aibom_finding_iter_new(&it, scan), 0);
@@ -266,10 +268,11 @@ START_TEST(flags_and_provider_from_base_url)
 		case 6: ck_assert_str_eq(f->flags, "trust_remote_code,unpinned_revision"); break;
 		case 7: ck_assert_str_eq(f->flags, ""); break;
 		case 8: ck_assert_str_eq(f->provider, "groq"); break;
+		case 10: ck_assert_str_eq(f->model, "qwen2.5"); break; /* "()" in a rule matches ('...') */
 		default: ck_abort_msg("unexpected line %u", f->line);
 		}
 	}
-	ck_assert_int_eq(seen, 5);
+	ck_assert_int_eq(seen, 6);
 	aibom_finding_iter_free(it);
 	aibom_scan_free(scan);
 	rmtree(dir);

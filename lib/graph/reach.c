@@ -489,7 +489,8 @@ static int record(aibom_graph *g, aibom_map *best, size_t service, uint32_t entr
 	slot = (uintptr_t)aibom_map__get(best, key);
 	if (slot) {
 		r = aibom_vec__at(&g->reach, aibom_reach, slot - 1);
-		if (r->hops <= hops)
+		/* a heuristic path only fills a gap: it never replaces an exact one, even a longer one */
+		if (r->hops <= hops || (heuristic && !r->heuristic))
 			return 0;
 		free(r->path);
 	} else {

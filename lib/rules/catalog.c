@@ -121,8 +121,15 @@ static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t 
 	if (r->call_tails == NULL)
 		return -1;
 	for (i = 0; i < r->ncalls; i++) {
-		const char *star = strrchr(r->calls[i], '*');
-		r->call_tails[i] = star ? star + 1 : r->calls[i];
+		/* the literal end of the pattern, after its last '*' or "()" (which match variable text) */
+		const char *p = r->calls[i], *tail = p, *x;
+		for (x = p; *x; x++) {
+			if (*x == '*')
+				tail = x + 1;
+			else if (x[0] == '(' && x[1] == ')')
+				tail = x + 2;
+		}
+		r->call_tails[i] = tail;
 	}
 	model = cJSON_GetObjectItemCaseSensitive(o, "model");
 	if (model) {
