@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(gcc libc6-dev pkg-config meson ninja-build python3 python3-pytest
-	libtree-sitter-dev libgit2-dev libcjson-dev libsqlite3-dev check nodejs npm binutils)
+	libtree-sitter-dev libgit2-dev libcjson-dev libsqlite3-dev check nodejs npm binutils
+	libzip-dev zlib1g-dev liblzma-dev libbz2-dev libssl-dev)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

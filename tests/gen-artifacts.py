@@ -130,15 +130,6 @@ def rebase(imps, base=0, member=None):
     return out
 
 
-def evil_reduce(p, module='os', name='system', cmd='echo pwned', how='glob'):
-    """Append a call module.name(cmd) to P (no STOP)."""
-    if how == 'glob':
-        p.glob(module, name)
-    else:
-        p.sg(module, name)
-    return p.string(cmd).tuple1().reduce() if p.b[:1] == b'\x80' else p.mark().string(cmd).tuple().reduce()
-
-
 # ---------------------------------------------------------------- realistic pickles
 
 def torch_state_dict(proto=2, storage_cls='FloatStorage'):
@@ -386,16 +377,18 @@ def main(outdir):
     os.makedirs(outdir, exist_ok=True)
     manifest = []
 
-    def add(name, data, fmt, verdict, imports=(), metadata=None, reason=None, warning=None):
+    def add(name, data, fmt, verdict, imports=(), metadata=None, reason=None, warning=None, head_hides=False):
         with open(os.path.join(outdir, name), 'wb') as f:
             f.write(data)
-        e = {'file': name, 'format': fmt, 'verdict': verdict, 'imports': list(imports)}
+        e = {'file': name, 'format': fmt, 'verdict': verdict, 'imports': None if imports is None else list(imports)}
         if metadata:
             e['metadata'] = metadata
         if reason:
             e['reason_contains'] = reason
         if warning:
             e['warning_contains'] = warning
+        if head_hides:
+            e['head_hides_format'] = True  # the first bytes do not tell (a prefixed archive)
         manifest.append(e)
 
     # ---- raw pickles: benign
@@ -405,15 +398,11 @@ def main(outdir):
     add('benign-proto0-no-globals.pkl', p.bytes(), 'pickle', 'safe', p.imports(), {'protocol': 0})
     p = P().glob('__builtin__', 'set', ('builtins', 'set')).mark().op(b']').mark().int(1).int(2).appends().tuple().reduce().stop()
     add('benign-proto1-py2-set.pkl', p.bytes(), 'pickle', 'safe', p.imports())
-    p = P(4)
-    body = P(4)
-    p = P(4).frame(0)
-    p.b = p.b[:2]
     inner = P()
     inner.sg('collections', 'OrderedDict').empty_tuple().reduce().memo()
     inner.sg('builtins', 'frozenset').empty_list().memo().mark().int(1).appends().tuple1().reduce().memo().op(b'0')
     inner.stop()
-    p.frame(len(inner.b))
+    p = P(4).frame(len(inner.b))
     base = len(p.b)
     p.raw(inner.bytes())
     add('benign-proto4-frame.pkl', p.bytes(), 'pickle', 'safe', inner.imports(base), {'protocol': 4})
@@ -435,7 +424,7 @@ def main(outdir):
     p = P(4).u('builtins').memo().u('eval').memo().op(b'0').op(b'0').get(0).get(1).stack_global('builtins', 'eval')
     p.u('print(1)').tuple1().reduce().stop()
     add('evil-stack-global-memo.pkl', p.bytes(), 'pickle', 'dangerous', p.imports())
-    p = P(4).u('subprocess').put(200).raw(b'r' + struct.pack('<I', 70000)).op(b'0').u('check_output').put(3).op(b'0').op(b'0')
+    p = P(4).u('subprocess').put(200).raw(b'r' + struct.pack('<I', 70000)).op(b'0').u('check_output').put(3).op(b'0')
     p.raw(b'j' + struct.pack('<I', 70000)).get(3).stack_global('subprocess', 'check_output')
     p.mark().u('id').op(b'l').tuple1().reduce().stop()
     add('evil-stack-global-long-binget.pkl', p.bytes(), 'pickle', 'dangerous', p.imports())
@@ -472,7 +461,7 @@ def main(outdir):
     # a STACK_GLOBAL whose module is not a string we can follow (a dict here): unknown at least
     p.op(b'0').none().stop()
     imps = p.imports()
-    imps[-1] = imp('?', 'str', imps[-1]['offset'])
+    imps[-1] = imp('?', '?', imps[-1]['offset'])
     add('unknown-unresolved-stack-global.pkl', p.bytes(), 'pickle', 'unknown', imps)
 
     # ---- streams
@@ -535,10 +524,7 @@ def main(outdir):
     outer = zip_bytes([('README.txt', b'hello'), ('models/inner.pt', inner)])
     add('evil-nested-zip.zip', outer, 'zip', 'dangerous', e.imports(0, 'models/inner.pt!archive/data.pkl'))
     add('evil-prefixed-zip.bin', b'MZ' + b'\0' * 126 + torch_zip(e.bytes()), 'pytorch-zip', 'dangerous',
-        e.imports(0, 'archive/data.pkl'), warning='precede')
-    p = torch_state_dict(2)
-    add('malformed-truncated-zip.pt', torch_zip(p.bytes())[:-30], 'pytorch-zip', 'malformed', p.imports(0, 'archive/data.pkl')) \
-        if False else None
+        e.imports(0, 'archive/data.pkl'), warning='precede', head_hides=True)
     good = torch_zip(p.bytes())
     add('malformed-truncated-zip.pt', good[:len(good) // 2], 'zip', 'malformed', reason='zip')
     bomb = zip_bytes([('archive/data.pkl', b'\x80\x02N.' + b'\0' * (16 << 20))], zipfile.ZIP_DEFLATED)
@@ -558,7 +544,7 @@ def main(outdir):
     e = P(2).glob('os', 'system').string('id').tuple1().reduce().stop()
     data, base = legacy(e)
     add('evil-torch-legacy.pth', data, 'pytorch-legacy', 'dangerous', e.imports(base))
-    add('malformed-torch-legacy.pt', data[:base + 3], 'pytorch-legacy', 'malformed', reason='legacy')
+    add('malformed-torch-legacy.pt', data[:base + 3], 'pytorch-legacy', 'malformed', reason='truncated')
     p = torch_state_dict(2)
     sysinfo = P(2).empty_dict().stop()
     tar = tar_bytes([('sys_info', sysinfo.bytes()), ('pickle', p.bytes()), ('storages', P(2).int(0).stop().bytes()),
@@ -606,9 +592,9 @@ def main(outdir):
     e = P(2).glob('os', 'system').string('id').tuple1().reduce().stop()
     add('evil-gzip.pkl.gz', gzip.compress(e.bytes(), mtime=0), 'pickle', 'dangerous', e.imports(), {'compression': 'gzip'})
     add('malformed-gzip-truncated.pkl.gz', gzip.compress(torch_state_dict(2).bytes() * 50, mtime=0)[:200], 'pickle',
-        'malformed', reason='truncated')
+        'malformed', None, reason='truncated')
     add('malformed-gzip-bomb.gz', gzip.compress(b'\0' * (32 << 20), mtime=0), 'unknown', 'malformed', reason='bomb')
-    add('malformed-xz-corrupt.joblib', lzma.compress(data)[:40] + b'\xff' * 40, 'unknown', 'malformed', reason='xz')
+    add('malformed-xz-corrupt.joblib', lzma.compress(data)[:40] + b'\xff' * 40, 'pickle', 'malformed', None, reason='xz')
 
     # ---- safetensors
     st = safetensors([('a', 'F32', [2, 3]), ('b', 'F16', [4])], {'format': 'pt'})
@@ -637,7 +623,7 @@ def main(outdir):
     evil_t2 = "{{ cycler.__init__.__globals__.os.popen('id').read() }}"
     add('evil-chat-template-named.gguf', gguf(3, kv[:5] + [('tokenizer.chat_template.tool_use', 8, evil_t2)], tensors),
         'gguf', 'dangerous')
-    add('malformed-gguf-truncated.gguf', gguf(3, kv, tensors)[:90], 'gguf', 'malformed', reason='truncated')
+    add('malformed-gguf-truncated.gguf', gguf(3, kv, tensors)[:150], 'gguf', 'malformed', reason='truncated')
     add('malformed-gguf-counts.gguf', gguf(3, kv, tensors, count_override=(1 << 60, 1 << 60)), 'gguf', 'malformed',
         reason='declares')
     add('malformed-gguf-version.gguf', b'GGUF' + struct.pack('<I', 7) + b'\0' * 16, 'gguf', 'malformed', reason='version')
@@ -691,6 +677,13 @@ def main(outdir):
         [imp('tensorflow.raw_ops', 'ReadFile', sm.index(b'n1') - 2), imp('tensorflow.raw_ops', 'WriteFile', sm.index(b'n2') - 2)])
     add('benign.tflite', tflite(), 'tflite', 'safe', metadata={'schema_version': 3, 'description': 'demo model'})
     add('malformed.tflite', tflite(bad=True), 'tflite', 'malformed', reason='offset')
+
+    # ---- nesting deeper than the cap hides nothing silently: the verdict says so
+    e = P(2).glob('os', 'system').string('id').tuple1().reduce().stop()
+    deep = torch_zip(e.bytes())
+    for level in range(6):
+        deep = zip_bytes([(f'level{level}.zip', deep)])
+    add('unknown-deep-nesting.zip', deep, 'zip', 'unknown', None, reason='nested deeper')
 
     # ---- not models
     add('not-a-model.txt', b'hello world, this is not a model\n', 'unknown', 'unknown')

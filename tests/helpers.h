@@ -32,5 +32,6 @@ Suite *manifest_suite(void);
 Suite *scan_suite(void);
 Suite *git_suite(void);
 Suite *corpus_suite(void);
+Suite *artifact_suite(void);
 
 #endif

@@ -19,7 +19,6 @@
 #include "aibom.h"
 #include "util/util.h"
 /* Until the declarations are pasted into include/aibom.h (the guard makes this a no-op after). */
-#include "artifact/public-api.h"
 
 /* ---- caps: bounded work on hostile files */
 #define AIBOM_ARTIFACT_MAX_DEPTH 4                  /* archives / compressions nested */
@@ -63,7 +62,7 @@ struct aibom_inspection {
 /* A verdict and its reason, for one level (the file, or one member). */
 typedef struct {
 	aibom_verdict verdict;
-	char reason[512];
+	char reason[1100];
 } aibom_artifact_judgement;
 
 typedef struct {

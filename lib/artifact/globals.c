@@ -103,15 +103,31 @@ bool aibom_artifact__in_list(const aibom_artifact_globals *g, const char *list, 
 	return false;
 }
 
+static bool word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 const char *aibom_artifact__find_pattern(const aibom_artifact_globals *g, const char *list,
 	const char *text, size_t len)
 {
 	const cJSON *it;
 
+	/* A pattern that begins (ends) with a word character must not continue a word there:
+	 * "os." matches "os.popen" but not "pos.x", "import" not "important". */
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(g->root, list)) {
-		size_t n = strlen(it->valuestring);
-		if (n && n <= len && memmem(text, len, it->valuestring, n) != NULL)
-			return it->valuestring;
+		const char *pat = it->valuestring, *at = text, *hit;
+		size_t n = strlen(pat);
+
+		if (n == 0)
+			continue;
+		while (at + n <= text + len && (hit = memmem(at, (size_t)(text + len - at), pat, n)) != NULL) {
+			bool before = hit > text && word_char(pat[0]) && word_char(hit[-1]);
+			bool after = hit + n < text + len && word_char(pat[n - 1]) && word_char(hit[n]);
+			if (!before && !after)
+				return pat;
+			at = hit + 1;
+		}
 	}
 	return NULL;
 }

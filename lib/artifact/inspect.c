@@ -53,31 +53,42 @@ const char *aibom_verdict_name(aibom_verdict v)
 
 void aibom_artifact__judge(aibom_artifact_ctx *ctx, aibom_verdict v, const char *fmt, ...)
 {
-	char text[512];
+	char text[512], full[1100];
 	aibom_inspection *i = ctx->insp;
 	va_list ap;
-	int len;
 
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	if (ctx->member) {
-		char with[512];
-		len = snprintf(with, sizeof(with), "%s (in %s)", text, ctx->member);
-		(void)len;
-		memcpy(text, with, sizeof(text));
-	}
+	if (ctx->member)
+		snprintf(full, sizeof(full), "%s (in %s)", text, ctx->member);
+	else
+		snprintf(full, sizeof(full), "%s", text);
 	if (ctx->local && (rank(v) > rank(ctx->local->verdict) ||
 	    (v != AIBOM_VERDICT_SAFE && v == ctx->local->verdict && !ctx->local->reason[0]))) {
 		ctx->local->verdict = v;
-		snprintf(ctx->local->reason, sizeof(ctx->local->reason), "%s", text);
+		snprintf(ctx->local->reason, sizeof(ctx->local->reason), "%s", full);
 	}
 	if (rank(v) > rank(i->verdict) || (v != AIBOM_VERDICT_SAFE && v == i->verdict && i->reason == NULL)) {
 		i->verdict = v;
-		i->reason = aibom_arena__strdup(&i->arena, text);
+		i->reason = aibom_arena__strdup(&i->arena, full);
 		if (i->reason == NULL)
 			ctx->oom = true;
 	}
+}
+
+/* A copy that is valid UTF-8 (bytes of a broken sequence become '?'), for the JSON output. */
+static char *printable(aibom_arena *a, const char *s)
+{
+	char *copy = aibom_arena__strdup(a, s);
+	size_t k, n;
+
+	if (copy == NULL || aibom__utf8_valid(copy, n = strlen(copy)))
+		return copy;
+	for (k = 0; k < n; k++)
+		if ((unsigned char)copy[k] >= 0x80)
+			copy[k] = '?';
+	return copy;
 }
 
 int aibom_artifact__import_as(aibom_artifact_ctx *ctx, const char *module, const char *name,
@@ -100,8 +111,8 @@ int aibom_artifact__import_as(aibom_artifact_ctx *ctx, const char *module, const
 		ctx->oom = true;
 		return dangerous;
 	}
-	imp->module = aibom_arena__strdup(&i->arena, module);
-	imp->name = aibom_arena__strdup(&i->arena, name);
+	imp->module = printable(&i->arena, module);
+	imp->name = printable(&i->arena, name);
 	imp->member = ctx->member ? aibom_arena__strdup(&i->arena, ctx->member) : NULL;
 	imp->offset = offset;
 	imp->dangerous = dangerous;
@@ -590,6 +601,10 @@ done:
 
 /* ------------------------------------------------------------------ the scan's cheap predicate */
 
+/* Extensions that name a model format: worth inspecting whatever the content (a ".pt" that is
+ * not a model is worth a verdict). Weaker ones (.bin, .dat, .pb, ...) need the bytes to agree. */
+static const char *const strong_exts[] = {".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib", ".npy",
+	".npz", ".safetensors", ".gguf", ".onnx", ".keras", ".h5", ".hdf5", ".tflite", ".pkl.gz", ".pth.tar", NULL};
 static const char *const model_exts[] = {".pkl", ".pickle", ".pt", ".pth", ".bin", ".ckpt", ".joblib",
 	".sav", ".dat", ".model", ".npy", ".npz", ".safetensors", ".gguf", ".ggml", ".onnx", ".keras",
 	".h5", ".hdf5", ".pb", ".tflite", ".lite", ".mar", ".nemo", ".pkl.gz", ".pt.gz", ".joblib.gz",
@@ -612,6 +627,8 @@ bool aibom_artifact__looks_like_model(const char *path, const unsigned char *h, 
 
 	if (h == NULL)
 		n = 0;
+	if (ext_in(path, strong_exts))
+		return true;
 	if (n >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4)
 		return !ext_in(path, not_model_exts);
 	if ((n >= 4 && memcmp(h, "GGUF", 4) == 0) || (n >= 6 && memcmp(h, "\x93NUMPY", 6) == 0) ||

@@ -198,7 +198,7 @@ static size_t pop_mark(pk *p, value ***items, size_t at)
 	}
 	m = p->marks[--p->nmarks];
 	n = p->sp - m;
-	*items = p->stack + m;
+	*items = n ? p->stack + m : NULL;
 	p->sp = m;
 	return n;
 }
@@ -539,11 +539,6 @@ static const value *dict_get(const value *d, const char *key)
 			return d->items[k + 1];
 	}
 	return NULL;
-}
-
-static bool str_is(const value *v, const char *s)
-{
-	return v && v->kind == V_STR && v->slen == strlen(s) && memcmp(v->s, s, v->slen) == 0;
 }
 
 /* Item size and object-ness of a pickled numpy.dtype: numpy.dtype(descr, align, copy) + BUILD
@@ -1053,7 +1048,7 @@ bool aibom_artifact__pickle_sniff(const unsigned char *d, size_t len, bool stric
 	bool seen = false;
 	int r;
 
-	if (len >= 2 && d[0] == 0x80 && d[1] <= 5)
+	if (len >= 2 && d[0] == 0x80 && d[1] < 0x10) /* PROTO; above 5 it is reported unsupported */
 		return true;
 	if (strict || len == 0 || !plausible_start(d[0]))
 		return false;
