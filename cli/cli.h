@@ -14,6 +14,7 @@ enum { EXIT_DONE = 0, EXIT_GATE = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
 int cli_scan(int argc, char **argv);
 int cli_query(int argc, char **argv);
 int cli_reach(int argc, char **argv);
+int cli_inspect(int argc, char **argv);
 
 /* Print "aibom: <context>: <last error>" on stderr; returns the exit code for error code RC. */
 int cli_fail(const char *context, int rc);

@@ -14,6 +14,7 @@ static const char usage[] =
 	"  scan PATH        find the AI a repository uses and write a CycloneDX 1.6 ML-BOM\n"
 	"  reach DB         which services reach which models, with the call path\n"
 	"  query DB SQL     run read-only SQL on a database saved with `scan --db`\n"
+	"  inspect FILE...  identify model files and judge whether loading them can run code\n"
 	"  version          print the version\n"
 	"\n"
 	"Run `aibom <command> --help` for a command's options.\n"
@@ -68,6 +69,8 @@ int main(int argc, char **argv)
 		return cli_scan(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "reach"))
 		return cli_reach(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "inspect"))
+		return cli_inspect(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "query"))
 		return cli_query(argc - 1, argv + 1);
 	fprintf(stderr, "aibom: unknown command '%s'\n\n%s", argv[1], usage);

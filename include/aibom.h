@@ -120,9 +120,10 @@ typedef struct {
 	aibom_progress_cb progress;
 	void *progress_payload;
 	const char *name;              /* name of the scanned application; NULL: the folder's name */
+	size_t max_artifact_size;      /* bytes; larger model files are listed but not inspected; 0: 1 GiB */
 } aibom_scan_options;
 
-#define AIBOM_SCAN_OPTIONS_INIT {AIBOM_SCAN_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, NULL}
+#define AIBOM_SCAN_OPTIONS_INIT {AIBOM_SCAN_OPTIONS_VERSION, NULL, NULL, 0, NULL, 0, 0, NULL, NULL, NULL, 0}
 
 /**
  * Initialise scan options to their defaults.

@@ -16,8 +16,10 @@
 
 #include "scan_internal.h"
 #include "lang/lang.h"
+#include "artifact/artifact.h"
 
 #define DEFAULT_MAX_FILE_SIZE (4u * 1024 * 1024)
+#define DEFAULT_MAX_ARTIFACT_SIZE ((size_t)1 << 30)
 #define MAX_JOBS 64
 
 const char *aibom_version(void)
@@ -214,6 +216,39 @@ static int set_msg(char **slot, const char *fmt, ...)
 	return *slot ? 0 : -1;
 }
 
+/* A candidate model file: inspected where it lies (mapped, never loaded or executed); kept only
+ * when its content is a model. */
+static int inspect_one(pool *p, aibom_file_result *r, size_t i, worker *w)
+{
+	char pathbuf[4096];
+	const char *disk = aibom_source__disk_path(pathbuf, sizeof(pathbuf), p->src, i);
+	aibom_buf data = {0};
+	int rc;
+
+	if (disk) {
+		rc = aibom_inspect_path(&r->inspection, disk);
+	} else {
+		if (aibom_source__read(&data, p->src, i, &w->git_state) < 0)
+			return set_msg(&r->error, "%s", aibom_error_last()->message);
+		rc = aibom_inspect_buffer(&r->inspection, r->file->path, data.ptr, data.size);
+		aibom_source__blob_id(r->blob_id, p->src, i, data.ptr, data.size);
+		aibom_buf_dispose(&data);
+	}
+	if (rc < 0) {
+		if (aibom_error_last()->klass == AIBOM_ERROR_NOMEMORY)
+			return -1;
+		return set_msg(&r->error, "%s", aibom_error_last()->message);
+	}
+	if (!strcmp(aibom_inspection_format(r->inspection), "unknown") &&
+	    aibom_inspection_import_count(r->inspection) == 0) {
+		/* not a model after all (a .bin of data, a .zip of images): not part of the scan */
+		aibom_inspection_free(r->inspection);
+		r->inspection = NULL;
+		r->skip = true;
+	}
+	return 0;
+}
+
 static int extract_one(pool *p, size_t i, void *state)
 {
 	worker *w = state;
@@ -228,6 +263,8 @@ static int extract_one(pool *p, size_t i, void *state)
 	r->found.item_size = sizeof(aibom_found);
 	r->deps.item_size = sizeof(aibom_dependency);
 	r->scripts.item_size = sizeof(char *);
+	if (r->file->kind == FILE_ARTIFACT)
+		return inspect_one(p, r, i, w);
 	if (aibom_source__read(&data, p->src, i, &w->git_state) < 0)
 		return set_msg(&r->error, "%s", aibom_error_last()->message);
 	aibom_source__blob_id(r->blob_id, p->src, i, data.ptr, data.size);
@@ -359,6 +396,91 @@ static int setup_py_scripts(aibom_file_result *r)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- load sites -> model files */
+
+/* Fold "a/./b" and "a/x/../b" in place; NULL when ".." climbs out of the repository. */
+static char *normalise_path(char *p)
+{
+	char *out = p, *seg = p;
+
+	if (p == NULL)
+		return NULL;
+	while (*seg) {
+		char *end = strchr(seg, '/');
+		size_t n = end ? (size_t)(end - seg) : strlen(seg);
+		if (n == 0 || (n == 1 && seg[0] == '.')) {
+			/* skip */
+		} else if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (out == p)
+				return NULL;
+			out--;
+			while (out > p && out[-1] != '/')
+				out--;
+		} else {
+			memmove(out, seg, n);
+			out += n;
+			*out++ = '/';
+		}
+		seg = end ? end + 1 : seg + n;
+	}
+	if (out > p)
+		out--;
+	*out = '\0';
+	return p;
+}
+
+/* "./models/a.pkl" from "app/x.py" -> "models/a.pkl" or "app/models/a.pkl", whichever is a file of
+ * the scan (the working directory at run time is not known: the repository root and the file's
+ * folder are the two readings); a load site that names a repository model file is linked to it. */
+static const char *artifact_for(aibom_file_result *results, size_t n, aibom_map *by_path, const char *from,
+	const char *model, aibom_arena *a)
+{
+	const char *slash = strrchr(from, '/');
+	char *cands[2];
+	int k;
+
+	(void)results;
+	(void)n;
+	if (model == NULL || model[0] == '/' || strstr(model, "{}") || strstr(model, "://"))
+		return NULL;
+	while (model[0] == '.' && model[1] == '/')
+		model += 2;
+	cands[0] = normalise_path(aibom_arena__strdup(a, model));
+	cands[1] = slash ? normalise_path(aibom_arena__printf(a, "%.*s/%s", (int)(slash - from), from, model)) : NULL;
+	for (k = 0; k < 2; k++)
+		if (cands[k] && aibom_map__get(by_path, cands[k]))
+			return aibom_map__get(by_path, cands[k]);
+	return NULL;
+}
+
+static int link_artifacts(aibom_file_result *results, size_t n)
+{
+	aibom_map *by_path = aibom_map__new();
+	size_t i, k;
+	bool any = false;
+
+	if (by_path == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (results[i].inspection) {
+			if (aibom_map__set(by_path, results[i].file->path, (void *)results[i].file->path) < 0) {
+				aibom_map__free(by_path);
+				return -1;
+			}
+			any = true;
+		}
+	for (i = 0; any && i < n; i++) {
+		aibom_file_result *r = &results[i];
+		for (k = 0; r->has_facts && k < r->found.count; k++) {
+			aibom_found *f = aibom_vec__at(&r->found, aibom_found, k);
+			if (f->kind && strcmp(f->kind, "hub_ref") && f->model_type && strcmp(f->model_type, "hosted"))
+				f->artifact = artifact_for(results, n, by_path, r->file->path, f->model, &r->facts.arena);
+		}
+	}
+	aibom_map__free(by_path);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- the scan */
 
 static int load_rule_files(aibom_catalog *cat, const aibom_scan_options *opts)
@@ -403,6 +525,7 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	aibom_facts **facts = NULL;
 	aibom_index idx;
 	aibom_graph graph;
+	aibom_source_opts so;
 	aibom_graph_file *gfiles = NULL;
 	bool graph_ready = false;
 	const char *name;
@@ -448,8 +571,11 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	error = AIBOM_ERROR;
 	if ((p.query = aibom_lang__compile(&aibom_lang_python)) == NULL)
 		goto done;
-	if ((error = aibom_source__open(&src, path, opts->rev,
-		opts->max_file_size ? opts->max_file_size : DEFAULT_MAX_FILE_SIZE, &scan->catalog->markers, &diags)) < 0)
+	so.max_size = opts->max_file_size ? opts->max_file_size : DEFAULT_MAX_FILE_SIZE;
+	so.max_artifact_size = opts->max_artifact_size ? opts->max_artifact_size : DEFAULT_MAX_ARTIFACT_SIZE;
+	so.markers = &scan->catalog->markers;
+	so.artifact_exts = &scan->catalog->artifact_exts;
+	if ((error = aibom_source__open(&src, path, opts->rev, &so, &diags)) < 0)
 		goto done;
 	error = AIBOM_ERROR;
 	n = aibom_source__count(src);
@@ -519,6 +645,8 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	error = AIBOM_ERROR;
 	if (aibom_graph__finish(&graph) < 0)
 		goto done;
+	if (link_artifacts(p.results, n) < 0)
+		goto done;
 
 	if (aibom_store__create(&scan->db, opts->db_path) < 0)
 		goto done;
@@ -547,6 +675,7 @@ done:
 			aibom_vec__free(&r->scripts);
 			free(r->def_rows);
 			free(r->found_rows);
+			aibom_inspection_free(r->inspection);
 		}
 		free(p.results);
 	}

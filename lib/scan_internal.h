@@ -22,9 +22,11 @@ typedef struct {
 	char blob_id[41];
 	char *error;              /* the file was skipped: why (malloc'd) */
 	char *warning;            /* read in part: why (malloc'd) */
+	bool skip;                /* listed as a candidate but not part of the scan (not a model) */
 	uint32_t *line_map;       /* notebooks */
 	char *project_name;       /* manifests: the declared project name (malloc'd) */
 	aibom_vec scripts;        /* char * (malloc'd): entry points declared by manifests */
+	aibom_inspection *inspection; /* model artifacts: what the inspector found */
 	sqlite3_int64 file_row;   /* store: row id in files */
 	sqlite3_int64 *def_rows;  /* store: row ids of the module (index 0) and each definition */
 	sqlite3_int64 *found_rows;/* store: row ids of the findings (0 when dropped) */

@@ -64,5 +64,15 @@ SOURCE_DATE_EPOCH=1700000000 "$AIBOM" scan -q -o "$tmp/a.json" "$ROOT/corpus/tf-
 SOURCE_DATE_EPOCH=1700000000 "$AIBOM" scan -q -j 1 -o "$tmp/b.json" "$ROOT/corpus/tf-serving"
 check "deterministic" 0 cmp "$tmp/a.json" "$tmp/b.json"
 
+printf 'cos\nsystem\n(S"echo pwned"\ntR.' >"$tmp/evil.dat"
+python3 -c "import pickle,sys; open(sys.argv[1],'wb').write(pickle.dumps({'w': [1.0, 2.0]}))" "$tmp/ok.pkl"
+check "inspect dangerous" 1 "$AIBOM" inspect "$tmp/evil.dat" "$tmp/ok.pkl"
+contains "inspect names the global" "$tmp/out" "DANGEROUS  os.system at offset 0"
+contains "inspect safe file" "$tmp/out" "ok.pkl: pickle, safe"
+check "inspect safe only" 0 "$AIBOM" inspect -f json "$tmp/ok.pkl"
+contains "inspect json" "$tmp/out" '"verdict":'
+check "inspect missing" 3 "$AIBOM" inspect "$tmp/none.pt"
+check "inspect usage" 2 "$AIBOM" inspect
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

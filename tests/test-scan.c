@@ -290,6 +290,60 @@ START_TEST(bad_inputs_are_diagnostics)
 }
 END_TEST
 
+START_TEST(model_files_are_inspected_and_linked_to_load_sites)
+{
+	/* a protocol-0 pickle that calls os.system: never loaded, only read */
+	static const char evil[] = "cos\nsystem\n(S'echo pwned'\ntR.";
+	/* a safetensors file: 8-byte little-endian header length, JSON header, data */
+	static const char st_header[] = "{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}";
+	char *dir = tmpdir_new("artifacts"), st[256];
+	unsigned char len8[8] = {0};
+	aibom_scan *scan;
+	aibom_buf q = {0}, bom = {0};
+	size_t hl = strlen(st_header);
+
+	write_file(dir, "models/clf.pkl", evil, sizeof(evil) - 1);
+	len8[0] = (unsigned char)hl;
+	memcpy(st, len8, 8);
+	memcpy(st + 8, st_header, hl);
+	memset(st + 8 + hl, 0, 8);
+	write_file(dir, "models/w.safetensors", st, 8 + hl + 8);
+	write_file(dir, "models/notes.bin", "just some bytes, no model here\n", (size_t)-1);
+	write_file(dir, "app/serve.py",
+		"import pickle\n"
+		"from fastapi import FastAPI\n"
+		"api = FastAPI()\n"
+		"@api.get('/score')\n"
+		"def score():\n"
+		"    with open('models/clf.pkl', 'rb') as f:\n"
+		"        return pickle.load(f)\n"
+		"def load():\n"
+		"    import joblib\n"
+		"    return joblib.load('../models/clf.pkl')\n"
+		"def other():\n"
+		"    import torch\n"
+		"    return torch.load('./models/clf.pkl')\n", (size_t)-1);
+	scan = scan_dir(dir, NULL);
+	ck_assert_int_eq(aibom_scan_query(&q, scan, "SELECT path, format, verdict, dangerous_imports FROM v_artifacts ORDER BY path"), 0);
+	ck_assert_str_eq(q.ptr, "[{\"path\":\"models/clf.pkl\",\"format\":\"pickle\",\"verdict\":\"dangerous\",\"dangerous_imports\":\"os.system\"},"
+		"{\"path\":\"models/w.safetensors\",\"format\":\"safetensors\",\"verdict\":\"safe\",\"dangerous_imports\":null}]");
+	aibom_buf_dispose(&q);
+	ck_assert_int_eq(aibom_scan_query(&q, scan, "SELECT line, artifact FROM v_findings WHERE artifact IS NOT NULL ORDER BY line"), 0);
+	ck_assert_str_eq(q.ptr, "[{\"line\":10,\"artifact\":\"models/clf.pkl\"},{\"line\":13,\"artifact\":\"models/clf.pkl\"}]");
+	aibom_buf_dispose(&q);
+	ck_assert_int_eq(aibom_scan_export(&bom, scan, AIBOM_FORMAT_CYCLONEDX, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(bom.ptr, "AIBOM-UNSAFE-ARTIFACT"));
+	ck_assert_ptr_nonnull(strstr(bom.ptr, "\"artifact:models/clf.pkl\""));
+	ck_assert_ptr_nonnull(strstr(bom.ptr, "SHA-256"));
+	ck_assert_ptr_null(strstr(bom.ptr, "notes.bin"));
+	assert_valid_bom(bom.ptr, "model files");
+	aibom_buf_dispose(&bom);
+	aibom_scan_free(scan);
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(vendored_trees_are_skipped)
 {
 	char *dir = tmpdir_new("vendored");
@@ -392,6 +446,7 @@ Suite *scan_suite(void)
 	tcase_add_test(tc, bad_inputs_are_diagnostics);
 	tcase_add_test(tc, progress_callback_stops_the_scan);
 	tcase_add_test(tc, vendored_trees_are_skipped);
+	tcase_add_test(tc, model_files_are_inspected_and_linked_to_load_sites);
 	tcase_add_test(tc, two_scans_at_once);
 	suite_add_tcase(s, tc);
 	return s;

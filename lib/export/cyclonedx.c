@@ -114,7 +114,8 @@ static const char *hf_purl(aibom_arena *a, const char *repo)
 
 /* SQL giving one row per finding with the bom-ref of the component it belongs to. */
 #define COMPONENT_KEY_OF(t) \
-	"CASE WHEN " t "model IS NULL THEN 'model:unresolved/' || " t "provider || '/' || " t "api " \
+	"CASE WHEN " t "artifact IS NOT NULL THEN 'artifact:' || " t "artifact " \
+	"WHEN " t "model IS NULL THEN 'model:unresolved/' || " t "provider || '/' || " t "api " \
 	"WHEN " t "kind = 'dataset' THEN 'data:' || " t "provider || '/' || " t "model " \
 	"ELSE 'model:' || " t "provider || '/' || " t "model END"
 #define COMPONENT_KEY COMPONENT_KEY_OF("")
@@ -365,7 +366,124 @@ static int add_vulnerabilities(ctx *c, cJSON *vulns)
 	}
 	sqlite3_finalize(st);
 	aibom_vec__free(&keys);
+	if (rc != SQLITE_DONE)
+		return aibom_store__fail(c->db, "exporting risks");
+
+	/* model files whose loading can run code */
+	if (sqlite3_prepare_v2(c->db, "SELECT path, reason, dangerous_imports FROM v_artifacts "
+		"WHERE verdict = 'dangerous' ORDER BY path", -1, &st, NULL) != SQLITE_OK)
+		return aibom_store__fail(c->db, "exporting risks");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cJSON *v = cJSON_CreateObject(), *r, *a;
+		char ref[1100], desc[2048];
+		snprintf(ref, sizeof(ref), "risk:unsafe_artifact:artifact:%s", text_col(st, 0));
+		snprintf(desc, sizeof(desc), "Loading %s can execute code: %s%s%s", text_col(st, 0),
+			text_col(st, 1) ? text_col(st, 1) : "dangerous content",
+			text_col(st, 2) ? "; imports " : "", text_col(st, 2) ? text_col(st, 2) : "");
+		cJSON_AddStringToObject(v, "bom-ref", ref);
+		cJSON_AddStringToObject(v, "id", "AIBOM-UNSAFE-ARTIFACT");
+		cJSON_AddStringToObject(cJSON_AddObjectToObject(v, "source"), "name", "aibom");
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(v, "cwes"), cJSON_CreateNumber(502));
+		cJSON_AddStringToObject(v, "description", desc);
+		r = cJSON_CreateObject();
+		cJSON_AddStringToObject(cJSON_AddObjectToObject(r, "source"), "name", "aibom");
+		cJSON_AddStringToObject(r, "severity", "critical");
+		cJSON_AddStringToObject(r, "method", "other");
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(v, "ratings"), r);
+		a = cJSON_CreateObject();
+		snprintf(ref, sizeof(ref), "artifact:%s", text_col(st, 0));
+		cJSON_AddStringToObject(a, "ref", ref);
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(v, "affects"), a);
+		add_prop(cJSON_AddArrayToObject(v, "properties"), "aibom:artifact:path", text_col(st, 0));
+		cJSON_AddItemToArray(vulns, v);
+	}
+	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : aibom_store__fail(c->db, "exporting risks");
+}
+
+/* Model files of the repository: hashes, format, verdict, what the file says of itself (modelCard),
+ * merged into the component of the load sites that name them. */
+static int add_artifacts(ctx *c, cJSON *components, cJSON *app_deps, cJSON *deps)
+{
+	static const char sql[] =
+		"SELECT path, format, verdict, reason, sha256, metadata, dangerous_imports, size FROM v_artifacts ORDER BY path";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return aibom_store__fail(c->db, "exporting model files");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *path = text_col(st, 0), *format = text_col(st, 1), *verdict = text_col(st, 2);
+		const char *reason = text_col(st, 3), *sha = text_col(st, 4);
+		cJSON *meta = cJSON_Parse(text_col(st, 5)), *comp, *props, *card = NULL, *cprops, *occ, *o, *v;
+		char ref[1100];
+
+		snprintf(ref, sizeof(ref), "artifact:%s", path);
+		cJSON_ArrayForEach(comp, components) {
+			cJSON *r = cJSON_GetObjectItem(comp, "bom-ref");
+			if (r && !strcmp(r->valuestring, ref))
+				break;
+		}
+		if (comp == NULL) {
+			comp = cJSON_CreateObject();
+			cJSON_AddItemToArray(components, comp);
+			cJSON_AddStringToObject(comp, "type", "machine-learning-model");
+			cJSON_AddStringToObject(comp, "bom-ref", ref);
+			cJSON_AddStringToObject(comp, "name", path);
+			cJSON_AddArrayToObject(comp, "properties");
+			cJSON_AddArrayToObject(cJSON_AddObjectToObject(comp, "evidence"), "occurrences");
+			cJSON_AddItemToArray(app_deps, cJSON_CreateString(ref));
+			{
+				cJSON *d = cJSON_CreateObject();
+				cJSON_AddStringToObject(d, "ref", ref);
+				cJSON_AddArrayToObject(d, "dependsOn");
+				cJSON_AddItemToArray(deps, d);
+			}
+		}
+		if (sha) {
+			cJSON *h = cJSON_CreateObject();
+			cJSON_AddStringToObject(h, "alg", "SHA-256");
+			cJSON_AddStringToObject(h, "content", sha);
+			cJSON_AddItemToArray(cJSON_AddArrayToObject(comp, "hashes"), h);
+		}
+		props = cJSON_GetObjectItem(comp, "properties");
+		add_prop(props, "aibom:artifact:path", path);
+		add_prop(props, "aibom:artifact:format", format);
+		add_prop(props, "aibom:artifact:verdict", verdict);
+		if (reason)
+			add_prop(props, "aibom:artifact:reason", reason);
+		if (text_col(st, 6))
+			add_prop(props, "aibom:artifact:dangerous_imports", text_col(st, 6));
+		card = cJSON_GetObjectItem(comp, "modelCard");
+		if (card == NULL)
+			card = cJSON_AddObjectToObject(comp, "modelCard");
+		cprops = cJSON_GetObjectItem(card, "properties");
+		if (cprops == NULL)
+			cprops = cJSON_AddArrayToObject(card, "properties");
+		add_prop(cprops, "aibom:model:format", format);
+		if ((v = cJSON_GetObjectItem(meta, "architecture")) && cJSON_IsString(v))
+			cJSON_AddStringToObject(cJSON_AddObjectToObject(card, "modelParameters"), "modelArchitecture", v->valuestring);
+		if ((v = cJSON_GetObjectItem(meta, "parameter_count")) && cJSON_IsNumber(v)) {
+			char num[32];
+			snprintf(num, sizeof(num), "%.0f", v->valuedouble);
+			add_prop(cprops, "cdx:ai-ml:model:parameter:count", num);
+		}
+		if ((v = cJSON_GetObjectItem(meta, "file_type")) && cJSON_IsString(v))
+			add_prop(cprops, "aibom:model:quantization", v->valuestring);
+		if ((v = cJSON_GetObjectItem(meta, "context_length")) && cJSON_IsNumber(v)) {
+			char num[32];
+			snprintf(num, sizeof(num), "%.0f", v->valuedouble);
+			add_prop(cprops, "aibom:model:context_length", num);
+		}
+		occ = cJSON_GetObjectItem(cJSON_GetObjectItem(comp, "evidence"), "occurrences");
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "location", path);
+		cJSON_AddStringToObject(o, "additionalContext", "artifact; the model file itself");
+		cJSON_AddItemToArray(occ, o);
+		cJSON_Delete(meta);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : aibom_store__fail(c->db, "exporting model files");
 }
 
 /* The shortest path to each reached component as evidence.callstack, aibom:reachable on every
@@ -609,6 +727,7 @@ int aibom_export__cyclonedx(aibom_buf *out, aibom_scan *scan, int64_t timestamp)
 	app_deps = cJSON_AddArrayToObject(app_dep, "dependsOn");
 	cJSON_AddItemToArray(deps, app_dep);
 	if (add_models(&c, components, app_deps, deps) < 0 ||
+	    add_artifacts(&c, components, app_deps, deps) < 0 ||
 	    add_libraries(&c, components, app_deps) < 0 ||
 	    add_services(&c, services, app_deps) < 0 ||
 	    add_reach(&c, components, app_deps, deps) < 0 ||

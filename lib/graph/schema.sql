@@ -98,7 +98,30 @@ CREATE TABLE findings (
   flags       TEXT NOT NULL,         -- comma-separated risk flags
   function    TEXT,                  -- enclosing definition
   rule        TEXT NOT NULL,
-  def_id      INTEGER REFERENCES definitions(id)    -- the enclosing definition (or module)
+  def_id      INTEGER REFERENCES definitions(id),   -- the enclosing definition (or module)
+  artifact    TEXT                   -- the repository model file the model path names, if any
+);
+
+-- Model files found in the repository, identified by content and judged without being loaded.
+CREATE TABLE artifacts (
+  id        INTEGER PRIMARY KEY,
+  file_id   INTEGER NOT NULL REFERENCES files(id),
+  format    TEXT NOT NULL,           -- pickle, pytorch-zip, safetensors, gguf, onnx, keras, ...
+  verdict   TEXT NOT NULL,           -- safe, unknown, dangerous, malformed
+  reason    TEXT,                    -- why, for any verdict but safe
+  sha256    TEXT,
+  metadata  TEXT NOT NULL            -- JSON: what the inspector read (tensors, architecture, ...)
+);
+
+-- Every global a pickle (or a Keras config) imports, with its byte offset.
+CREATE TABLE artifact_imports (
+  id           INTEGER PRIMARY KEY,
+  artifact_id  INTEGER NOT NULL REFERENCES artifacts(id),
+  module       TEXT NOT NULL,
+  name         TEXT NOT NULL,
+  offset       INTEGER NOT NULL,
+  dangerous    INTEGER NOT NULL,     -- 1 dangerous, 0 allowlisted, -1 on no list
+  member       TEXT                  -- the archive member, or NULL
 );
 
 CREATE TABLE libraries (
@@ -121,8 +144,18 @@ CREATE INDEX definitions_file ON definitions(file_id);
 CREATE VIEW v_findings AS
   SELECT f.id AS id, fi.path AS path, f.line AS line, f.col AS col, f.kind AS kind, f.api AS api,
          f.provider AS provider, f.model AS model, f.model_type AS model_type,
-         f.resolution AS resolution, f.flags AS flags, f.function AS function, f.rule AS rule
+         f.resolution AS resolution, f.flags AS flags, f.function AS function, f.rule AS rule,
+         f.artifact AS artifact
   FROM findings f JOIN files fi ON fi.id = f.file_id;
+
+-- One row per model file, with its dangerous imports.
+CREATE VIEW v_artifacts AS
+  SELECT a.id AS id, fi.path AS path, fi.size AS size, a.format AS format, a.verdict AS verdict,
+         a.reason AS reason, a.sha256 AS sha256, a.metadata AS metadata,
+         (SELECT group_concat(i.module || '.' || i.name, ',') FROM artifact_imports i
+          WHERE i.artifact_id = a.id AND i.dangerous = 1) AS dangerous_imports,
+         (SELECT count(*) FROM findings f WHERE f.artifact = fi.path) AS load_sites
+  FROM artifacts a JOIN files fi ON fi.id = a.file_id;
 
 -- One row per distinct model (an unresolved model is keyed by its API).
 CREATE VIEW v_models AS

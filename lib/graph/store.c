@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "../scan_internal.h"
 #include "embedded.h"
 
@@ -91,7 +93,8 @@ const char *aibom_store__meta(sqlite3 *db, const char *key, aibom_str *out)
 	return r;
 }
 
-enum { S_META, S_FILE, S_DIAG, S_DEF, S_IMPORT, S_EDGE, S_FINDING, S_LIB, S_SERVICE, S_ENTRY, S_REACH, S_COUNT };
+enum { S_META, S_FILE, S_DIAG, S_DEF, S_IMPORT, S_EDGE, S_FINDING, S_LIB, S_SERVICE, S_ENTRY, S_REACH,
+	S_ARTIFACT, S_ARTIFACT_IMPORT, S_COUNT };
 
 static const char *const statements[S_COUNT] = {
 	"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
@@ -100,12 +103,14 @@ static const char *const statements[S_COUNT] = {
 	"INSERT INTO definitions(file_id, kind, name, qualname, start_line, end_line, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	"INSERT INTO imports(file_id, line, alias, target) VALUES (?, ?, ?, ?)",
 	"INSERT INTO edges(file_id, line, from_id, to_id, kind, resolution, callee) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	"INSERT INTO findings(file_id, line, col, kind, api, provider, model, model_type, resolution, flags, function, rule, def_id)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	"INSERT INTO findings(file_id, line, col, kind, api, provider, model, model_type, resolution, flags, function, rule, def_id,"
+	" artifact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	"INSERT INTO libraries(file_id, line, name, version, spec, purl) VALUES (?, ?, ?, ?, ?, ?)",
 	"INSERT INTO services(id, name, path, marker) VALUES (?, ?, ?, ?)",
 	"INSERT INTO entry_points(def_id, service_id, kind, framework, detail, line) VALUES (?, ?, ?, ?, ?, ?)",
 	"INSERT INTO reach(service_id, entry_id, finding_id, hops, heuristic, path) VALUES (?, ?, ?, ?, ?, ?)",
+	"INSERT INTO artifacts(file_id, format, verdict, reason, sha256, metadata) VALUES (?, ?, ?, ?, ?, ?)",
+	"INSERT INTO artifact_imports(artifact_id, module, name, offset, dangerous, member) VALUES (?, ?, ?, ?, ?, ?)",
 };
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -131,6 +136,8 @@ static const char *kind_name(aibom_file_kind k)
 	case FILE_NOTEBOOK: return "notebook";
 	case FILE_REQUIREMENTS: return "requirements";
 	case FILE_PYPROJECT: return "pyproject";
+	case FILE_MARKER: return "marker";
+	case FILE_ARTIFACT: return "artifact";
 	default: return "other";
 	}
 }
@@ -142,6 +149,51 @@ static int put_meta(sqlite3 *db, sqlite3_stmt *st, const char *key, const char *
 	bind_text(st, 1, key);
 	bind_text(st, 2, value);
 	return step(db, st);
+}
+
+static int write_artifact(sqlite3 *db, sqlite3_stmt **st, sqlite3_int64 file_id, const aibom_inspection *insp)
+{
+	aibom_buf json = {0};
+	cJSON *root = NULL, *meta, *sha;
+	char *meta_text = NULL;
+	sqlite3_int64 id;
+	size_t i, n;
+	int error = -1;
+
+	if (aibom_inspection_to_json(&json, insp) < 0)
+		return -1;
+	root = cJSON_Parse(json.ptr);
+	meta = root ? cJSON_GetObjectItemCaseSensitive(root, "metadata") : NULL;
+	sha = meta ? cJSON_GetObjectItemCaseSensitive(meta, "sha256") : NULL;
+	meta_text = meta ? cJSON_PrintUnformatted(meta) : NULL;
+	sqlite3_bind_int64(st[S_ARTIFACT], 1, file_id);
+	bind_text(st[S_ARTIFACT], 2, aibom_inspection_format(insp));
+	bind_text(st[S_ARTIFACT], 3, aibom_verdict_name(aibom_inspection_verdict(insp)));
+	bind_text(st[S_ARTIFACT], 4, aibom_inspection_reason(insp));
+	bind_text(st[S_ARTIFACT], 5, cJSON_IsString(sha) ? sha->valuestring : NULL);
+	bind_text(st[S_ARTIFACT], 6, meta_text ? meta_text : "{}");
+	if (step(db, st[S_ARTIFACT]) < 0)
+		goto done;
+	id = sqlite3_last_insert_rowid(db);
+	n = aibom_inspection_import_count(insp);
+	for (i = 0; i < n; i++) {
+		const aibom_pickle_import *im = aibom_inspection_import(insp, i);
+		sqlite3_stmt *s = st[S_ARTIFACT_IMPORT];
+		sqlite3_bind_int64(s, 1, id);
+		bind_text(s, 2, im->module);
+		bind_text(s, 3, im->name);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)im->offset);
+		sqlite3_bind_int(s, 5, im->dangerous);
+		bind_text(s, 6, im->member);
+		if (step(db, s) < 0)
+			goto done;
+	}
+	error = 0;
+done:
+	cJSON_free(meta_text);
+	cJSON_Delete(root);
+	aibom_buf_dispose(&json);
+	return error;
 }
 
 static const char *const edge_kinds[] = {"call", "callback", "import", "decorator", "nested"};
@@ -278,7 +330,7 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 			if (step(db, st[S_DIAG]) < 0)
 				goto rollback;
 		}
-		if (r->error)
+		if (r->error || r->skip)
 			continue;
 		bind_text(st[S_FILE], 1, r->file->path);
 		bind_text(st[S_FILE], 2, kind_name(r->file->kind));
@@ -349,6 +401,7 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 			bind_text(s, 10, fd->flags ? fd->flags : "");
 			bind_text(s, 11, fd->function);
 			bind_text(s, 12, fd->rule);
+			bind_text(s, 14, fd->artifact);
 			if (r->def_rows)
 				sqlite3_bind_int64(s, 13, r->def_rows[fd->scope + 1]);
 			else
@@ -357,6 +410,8 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 				goto rollback;
 			r->found_rows[k] = sqlite3_last_insert_rowid(db);
 		}
+		if (r->inspection && write_artifact(db, st, file_id, r->inspection) < 0)
+			goto rollback;
 		for (k = 0; k < r->deps.count; k++) {
 			const aibom_dependency *d = aibom_vec__at(&r->deps, aibom_dependency, k);
 			if (!aibom_catalog__is_ai_package(cat, d->name))

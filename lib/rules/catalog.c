@@ -310,6 +310,15 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 			return fail(file, "service_markers must be strings", NULL);
 		*p = it->valuestring;
 	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "artifact_extensions");
+	cJSON_ArrayForEach(it, v) {
+		const char **p = aibom_vec__push(&c->artifact_exts);
+		if (p == NULL)
+			return -1;
+		if (!cJSON_IsString(it))
+			return fail(file, "artifact_extensions must be strings", NULL);
+		*p = it->valuestring;
+	}
 	v = cJSON_GetObjectItemCaseSensitive(root, "env_getters");
 	cJSON_ArrayForEach(it, v) {
 		const char **p = aibom_vec__push(&c->env_getters);
@@ -341,6 +350,7 @@ int aibom_catalog__new(aibom_catalog **out)
 	c->packages.item_size = sizeof(char *);
 	c->env_getters.item_size = sizeof(char *);
 	c->markers.item_size = sizeof(char *);
+	c->artifact_exts.item_size = sizeof(char *);
 	c->entry_decorators.item_size = c->entry_calls.item_size = c->entry_bases.item_size =
 		c->entry_scripts.item_size = c->entry_shapes.item_size = sizeof(aibom_entry_rule);
 	if (aibom_catalog__add(c, "<built-in core.json>", aibom_embed_core_json, aibom_embed_core_json_len) < 0 ||
@@ -372,6 +382,7 @@ void aibom_catalog__free(aibom_catalog *c)
 	aibom_vec__free(&c->packages);
 	aibom_vec__free(&c->env_getters);
 	aibom_vec__free(&c->markers);
+	aibom_vec__free(&c->artifact_exts);
 	aibom_vec__free(&c->entry_decorators);
 	aibom_vec__free(&c->entry_calls);
 	aibom_vec__free(&c->entry_bases);

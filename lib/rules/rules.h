@@ -77,6 +77,7 @@ typedef struct aibom_catalog {
 	aibom_vec env_getters; /* const char * */
 	aibom_vec entry_decorators, entry_calls, entry_bases, entry_scripts, entry_shapes; /* aibom_entry_rule */
 	aibom_vec markers;     /* const char *: file names that make a folder a service */
+	aibom_vec artifact_exts; /* const char *: endings of files worth inspecting as model artifacts */
 	aibom_arena arena;
 } aibom_catalog;
 
@@ -106,6 +107,7 @@ typedef struct {
 	uint32_t origin_line;    /* the call site in that function */
 	uint32_t origin_hops;    /* edges from there down to the finding */
 	const char *origin_chain;/* JSON frames from the callee of the call site down to the finding */
+	const char *artifact;    /* the repository model file the model path names, or NULL */
 } aibom_found;
 
 /* All facts of a scan, indexed by module name; read-only while workers match. */

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <git2.h>
@@ -25,7 +26,7 @@ struct aibom_source {
 	char *workdir_prefix;  /* folder mode: path of the folder inside the work tree ("" at root) */
 	bool git_mode;
 	aibom_vec files;       /* aibom_source_file */
-	const aibom_vec *markers;
+	aibom_source_opts opts;
 	char *commit;
 	char *remote;
 	uint64_t max_size;
@@ -44,8 +45,9 @@ static bool skipped_dir(const char *name)
 	return false;
 }
 
-aibom_file_kind aibom_source__kind_of(const char *path, const aibom_vec *markers)
+aibom_file_kind aibom_source__kind_of(const char *path, const aibom_source_opts *opts)
 {
+	const aibom_vec *markers = opts ? opts->markers : NULL;
 	const char *base = strrchr(path, '/');
 	size_t i;
 	base = base ? base + 1 : path;
@@ -60,6 +62,12 @@ aibom_file_kind aibom_source__kind_of(const char *path, const aibom_vec *markers
 	for (i = 0; markers && i < markers->count; i++)
 		if (!strcmp(base, *aibom_vec__at(markers, const char *, i)))
 			return FILE_MARKER;
+	for (i = 0; opts && opts->artifact_exts && i < opts->artifact_exts->count; i++) {
+		const char *ext = *aibom_vec__at(opts->artifact_exts, const char *, i);
+		size_t a = strlen(base), b = strlen(ext);
+		if (a > b && !strcasecmp(base + a - b, ext))
+			return FILE_ARTIFACT;
+	}
 	return FILE_OTHER;
 }
 
@@ -95,9 +103,10 @@ static int add_file(aibom_source *src, const char *path, uint64_t size, aibom_fi
 {
 	aibom_source_file *f;
 
-	if (size > src->max_size)
+	uint64_t cap = kind == FILE_ARTIFACT ? src->opts.max_artifact_size : src->max_size;
+	if (size > cap)
 		return diag(diags, path, "file is %llu bytes, over the %llu-byte limit; skipped",
-			(unsigned long long)size, (unsigned long long)src->max_size);
+			(unsigned long long)size, (unsigned long long)cap);
 	if ((f = aibom_vec__push(&src->files)) == NULL)
 		return -1;
 	if ((f->path = aibom__strdup(path)) == NULL)
@@ -178,7 +187,7 @@ static int walk_folder(aibom_source *src, aibom_vec *diags)
 					goto dirfail;
 				continue;
 			}
-			kind = aibom_source__kind_of(child, src->markers);
+			kind = aibom_source__kind_of(child, &src->opts);
 			if (kind == FILE_OTHER || ignored(src, child, false))
 				continue;
 			if (S_ISLNK(st.st_mode)) {
@@ -232,7 +241,7 @@ static int tree_cb(const char *root, const git_tree_entry *entry, void *payload)
 	if (type != GIT_OBJECT_BLOB)
 		return 0;
 	snprintf(path, sizeof(path), "%s%s", root, name);
-	kind = aibom_source__kind_of(path, tw->src->markers);
+	kind = aibom_source__kind_of(path, &tw->src->opts);
 	if (kind == FILE_OTHER)
 		return 0;
 	if (mode == GIT_FILEMODE_LINK) {
@@ -322,8 +331,8 @@ static int file_cmp(const void *a, const void *b)
 	return strcmp(((const aibom_source_file *)a)->path, ((const aibom_source_file *)b)->path);
 }
 
-int aibom_source__open(aibom_source **out, const char *path, const char *rev, uint64_t max_size,
-	const aibom_vec *markers, aibom_vec *diags)
+int aibom_source__open(aibom_source **out, const char *path, const char *rev, const aibom_source_opts *opts,
+	aibom_vec *diags)
 {
 	aibom_source *src;
 	struct stat st;
@@ -353,8 +362,8 @@ int aibom_source__open(aibom_source **out, const char *path, const char *rev, ui
 	}
 	git_libgit2_init();
 	src->files.item_size = sizeof(aibom_source_file);
-	src->max_size = max_size;
-	src->markers = markers;
+	src->opts = *opts;
+	src->max_size = opts->max_size;
 	if ((src->root = aibom__strdup(real)) == NULL)
 		goto done;
 
@@ -517,6 +526,14 @@ void aibom_source__blob_id(char hex[41], const aibom_source *src, size_t i, cons
 	else if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) < 0)
 		memset(oid.id, 0, 20);
 	git_oid_tostr(hex, 41, &oid);
+}
+
+const char *aibom_source__disk_path(char *buf, size_t n, const aibom_source *src, size_t i)
+{
+	if (src->git_mode)
+		return NULL;
+	snprintf(buf, n, "%s/%s", src->root, aibom_source__file(src, i)->path);
+	return buf;
 }
 
 const char *aibom_source__commit(const aibom_source *src)

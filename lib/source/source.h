@@ -14,7 +14,8 @@ typedef enum {
 	FILE_NOTEBOOK,
 	FILE_REQUIREMENTS,
 	FILE_PYPROJECT,
-	FILE_MARKER            /* a file that makes its folder a service (Dockerfile, template.yaml...) */
+	FILE_MARKER,           /* a file that makes its folder a service (Dockerfile, template.yaml...) */
+	FILE_ARTIFACT          /* a candidate model file, identified later by its content */
 } aibom_file_kind;
 
 typedef struct {
@@ -29,8 +30,17 @@ typedef struct aibom_source aibom_source;
 
 /* Open PATH (folder, or repository when REV is set). Diagnostics about skipped entries are
  * appended to DIAGS as "path\tmessage" strings (malloc'd). */
-int aibom_source__open(aibom_source **out, const char *path, const char *rev, uint64_t max_size,
-	const aibom_vec *markers, aibom_vec *diags);
+/* What to list: service marker file names and artifact file endings (const char *, may be NULL),
+ * and the size caps for source files and for artifacts. */
+typedef struct {
+	uint64_t max_size;
+	uint64_t max_artifact_size;
+	const aibom_vec *markers;
+	const aibom_vec *artifact_exts;
+} aibom_source_opts;
+
+int aibom_source__open(aibom_source **out, const char *path, const char *rev, const aibom_source_opts *opts,
+	aibom_vec *diags);
 void aibom_source__free(aibom_source *src);
 
 size_t aibom_source__count(const aibom_source *src);
@@ -49,7 +59,9 @@ const char *aibom_source__commit(const aibom_source *src);
 const char *aibom_source__remote(const aibom_source *src);
 const char *aibom_source__root(const aibom_source *src);
 
-/* MARKERS: the catalog's service marker file names (const char *), or NULL. */
-aibom_file_kind aibom_source__kind_of(const char *path, const aibom_vec *markers);
+aibom_file_kind aibom_source__kind_of(const char *path, const aibom_source_opts *opts);
+
+/* The file's path on disk (folder mode), or NULL (git mode). */
+const char *aibom_source__disk_path(char *buf, size_t n, const aibom_source *src, size_t i);
 
 #endif

@@ -52,6 +52,10 @@ __all__ = [
     "Frame",
     "Diagnostic",
     "Model",
+    "Inspection",
+    "PickleImport",
+    "inspect",
+    "inspect_bytes",
     "Library",
     "Stats",
     "Progress",
@@ -812,6 +816,94 @@ def scan(
         result.close()
         raise saved.pop()
     return result
+
+
+@dataclass(frozen=True)
+class PickleImport:
+    """A global a model file imports (a pickle's GLOBAL / STACK_GLOBAL, a Keras config's class).
+
+    Attributes:
+        module, name: e.g. "os" and "system".
+        offset: byte offset of the opcode in its member (or in the decompressed stream).
+        dangerous: True dangerous, False allowlisted, None on no list.
+        member: the archive member ("archive/data.pkl"), or None.
+    """
+
+    module: str
+    name: str
+    offset: int
+    dangerous: Optional[bool]
+    member: Optional[str]
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What aibom found in one model file, without loading it.
+
+    Attributes:
+        format: "pickle", "pytorch-zip", "safetensors", "gguf", "onnx", "keras", ... or "unknown".
+        verdict: "safe", "unknown", "dangerous" or "malformed".
+        reason: why, for every verdict but safe.
+        imports: every imported global with its offset.
+        metadata: what the file says of itself (tensor count, dtypes, architecture, sha256, ...).
+    """
+
+    format: str
+    verdict: str
+    reason: Optional[str]
+    imports: Tuple[PickleImport, ...]
+    metadata: Dict[str, Any]
+
+    @property
+    def dangerous(self) -> bool:
+        return self.verdict == "dangerous"
+
+
+def _inspection(ptr: int) -> Inspection:
+    lib = _ffi.get()
+    try:
+        n = lib.aibom_inspection_import_count(ptr)
+        imports = []
+        for i in range(n):
+            im = lib.aibom_inspection_import(ptr, i).contents
+            imports.append(PickleImport(_text(im.module), _text(im.name), int(im.offset),
+                                        None if im.dangerous < 0 else bool(im.dangerous), _opt_text(im.member)))
+        buf = _ffi.Buf()
+        lib.aibom_inspection_to_json(byref(buf), ptr)
+        try:
+            doc = json.loads(ctypes.string_at(buf.ptr, buf.size).decode("utf-8", "replace"))
+        finally:
+            lib.aibom_buf_dispose(byref(buf))
+        return Inspection(
+            format=_text(lib.aibom_inspection_format(ptr)),
+            verdict=_text(lib.aibom_verdict_name(lib.aibom_inspection_verdict(ptr))),
+            reason=_opt_text(lib.aibom_inspection_reason(ptr)),
+            imports=tuple(imports),
+            metadata=doc.get("metadata") or {},
+        )
+    finally:
+        lib.aibom_inspection_free(ptr)
+
+
+def inspect(path: PathArg) -> Inspection:
+    """Identify a model file by its content and judge whether loading it could run code. The file
+    is read (mapped), never loaded, imported or unpickled.
+
+    Raises:
+        NotFoundError: the file does not exist.
+        InvalidError: it is not a regular file.
+    """
+    out = ctypes.c_void_p()
+    _ffi.get().aibom_inspect_path(byref(out), _encode_path(path))
+    return _inspection(out.value)
+
+
+def inspect_bytes(data: bytes, name: Optional[str] = None) -> Inspection:
+    """inspect() for a model file held in memory; NAME is only a hint (e.g. "saved_model.pb")."""
+    out = ctypes.c_void_p()
+    raw = bytes(data)
+    _ffi.get().aibom_inspect_buffer(byref(out), None if name is None else _encode_text(name, "name"), raw, len(raw))
+    return _inspection(out.value)
 
 
 def open_db(path: PathArg) -> Scan:

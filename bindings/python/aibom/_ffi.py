@@ -93,6 +93,7 @@ class ScanOptions(Structure):
         ("progress", PROGRESS_CB),
         ("progress_payload", c_void_p),
         ("name", c_char_p),
+        ("max_artifact_size", c_size_t),
     ]
 
 
@@ -164,6 +165,18 @@ class ReachRowStruct(Structure):
 
 #: ``aibom_reach_cb``: int (*)(const aibom_reach_row *, void *payload)
 REACH_CB = CFUNCTYPE(c_int, POINTER(ReachRowStruct), c_void_p)
+
+
+class PickleImportStruct(Structure):
+    """``aibom_pickle_import``; strings are borrowed until the inspection is freed."""
+
+    _fields_ = [
+        ("module", c_char_p),
+        ("name", c_char_p),
+        ("offset", ctypes.c_uint64),
+        ("dangerous", c_int),
+        ("member", c_char_p),
+    ]
 
 
 class ExportOptions(Structure):
@@ -247,6 +260,16 @@ def _check_nonnull(result: Any, func: Any, args: Tuple[Any, ...]) -> Any:
     return result
 
 
+def _check_void_int(result: Any, func: Any, args: Tuple[Any, ...]) -> Any:
+    """errcheck of functions returning a count or an enum: nothing can fail."""
+    return result
+
+
+def _check_any(result: Any, func: Any, args: Tuple[Any, ...]) -> Any:
+    """errcheck of functions that may return NULL on purpose (no reason for a safe file)."""
+    return result
+
+
 def _check_void(result: Any, func: Any, args: Tuple[Any, ...]) -> None:
     """errcheck of void functions: nothing can fail."""
     return None
@@ -276,6 +299,16 @@ def _declare(lib: ctypes.CDLL) -> None:
         ("aibom_format_from_name", [POINTER(c_int), c_char_p], c_int, check_code),
         ("aibom_scan_export", [POINTER(Buf), c_void_p, c_int, POINTER(ExportOptions)], c_int, check_code),
         ("aibom_scan_query", [POINTER(Buf), c_void_p, c_char_p], c_int, check_code),
+        ("aibom_inspect_path", [pp, c_char_p], c_int, check_code),
+        ("aibom_inspect_buffer", [pp, c_char_p, c_void_p, c_size_t], c_int, check_code),
+        ("aibom_inspection_format", [c_void_p], c_char_p, _check_nonnull),
+        ("aibom_inspection_verdict", [c_void_p], c_int, _check_void_int),
+        ("aibom_inspection_reason", [c_void_p], c_char_p, _check_any),
+        ("aibom_inspection_import_count", [c_void_p], c_size_t, _check_void_int),
+        ("aibom_inspection_import", [c_void_p, c_size_t], POINTER(PickleImportStruct), _check_nonnull),
+        ("aibom_inspection_to_json", [POINTER(Buf), c_void_p], c_int, check_code),
+        ("aibom_verdict_name", [c_int], c_char_p, _check_nonnull),
+        ("aibom_inspection_free", [c_void_p], None, _check_void),
     ]
     # aibom_error_last first: the errcheck functions call it and need its restype.
     for name, argtypes, restype, errcheck in table:

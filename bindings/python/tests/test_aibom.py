@@ -600,3 +600,26 @@ def test_reach_agrees_with_the_cli(tmp_path: Path) -> None:
         one = sorted(services)[0]
         assert {r.service for r in s.reach(service=one)} == {one}
         assert list(s.reach(model="no-such-model")) == []
+
+
+def test_inspect_model_files(tmp_path: Path) -> None:
+    """aibom.inspect() judges model files without loading them, and agrees with `aibom inspect`."""
+    evil = tmp_path / "model.bin"  # the name lies: the content decides
+    evil.write_bytes(b"cos\nsystem\n(S'echo pwned'\ntR.")
+    i = aibom.inspect(evil)
+    assert (i.format, i.verdict, i.dangerous) == ("pickle", "dangerous", True)
+    assert [(x.module, x.name, x.offset, x.dangerous) for x in i.imports] == [("os", "system", 0, True)]
+    assert "os.system" in (i.reason or "")
+    assert len(i.metadata["sha256"]) == 64
+    out = subprocess.run([str(cli_path()), "inspect", "--format", "json", str(evil)], capture_output=True, text=True)
+    assert out.returncode == 1  # dangerous
+    cli = json.loads(out.stdout)[0]
+    assert (cli["format"], cli["verdict"]) == (i.format, i.verdict)
+    import pickle  # only to write a pickle: nothing here loads one
+
+    safe = aibom.inspect_bytes(pickle.dumps({"a": 1}, protocol=4))
+    assert (safe.format, safe.verdict, safe.imports) == ("pickle", "safe", ())
+    bad = aibom.inspect_bytes(b"\x80\x04\x95\xff\x00\x00")
+    assert bad.verdict in ("malformed", "unknown") and bad.reason
+    with pytest.raises(aibom.NotFoundError):
+        aibom.inspect(tmp_path / "missing.pt")
