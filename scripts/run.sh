@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(gcc libc6-dev pkg-config meson ninja-build python3 python3-pytest
+APT_PACKAGES=(gcc clang libc6-dev pkg-config meson ninja-build python3 python3-pytest
 	libtree-sitter-dev libgit2-dev libcjson-dev libsqlite3-dev check nodejs npm binutils
 	libzip-dev zlib1g-dev liblzma-dev libbz2-dev libssl-dev)
 
@@ -82,6 +82,12 @@ test)
 	build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 	say "test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 	meson test -C build-asan --setup=asan --print-errorlogs --suite unit --suite cli
+	say "fuzzing smoke run: the model-artifact inspector, seeded with the generated samples"
+	CC=clang build build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+	rm -rf build-fuzz/seeds && mkdir -p build-fuzz/seeds build-fuzz/corpus
+	python3 tests/gen-artifacts.py build-fuzz/seeds >/dev/null
+	./build-fuzz/fuzz-artifact -max_total_time=30 -rss_limit_mb=2048 -print_final_stats=1 \
+		build-fuzz/corpus build-fuzz/seeds 2>&1 | tail -12
 	;;
 *)
 	echo "usage: bash scripts/run.sh example|test" >&2

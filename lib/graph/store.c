@@ -103,8 +103,8 @@ static const char *const statements[S_COUNT] = {
 	"INSERT INTO definitions(file_id, kind, name, qualname, start_line, end_line, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	"INSERT INTO imports(file_id, line, alias, target) VALUES (?, ?, ?, ?)",
 	"INSERT INTO edges(file_id, line, from_id, to_id, kind, resolution, callee) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	"INSERT INTO findings(file_id, line, col, kind, api, provider, model, model_type, resolution, flags, function, rule, def_id,"
-	" artifact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	("INSERT INTO findings(file_id, line, col, kind, api, provider, model, model_type, resolution, flags, function, rule, def_id,"
+	 " artifact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
 	"INSERT INTO libraries(file_id, line, name, version, spec, purl) VALUES (?, ?, ?, ?, ?, ?)",
 	"INSERT INTO services(id, name, path, marker) VALUES (?, ?, ?, ?)",
 	"INSERT INTO entry_points(def_id, service_id, kind, framework, detail, line) VALUES (?, ?, ?, ?, ?, ?)",
