@@ -29,7 +29,8 @@ int main(int argc, char **argv)
 	}
 	ts_parser_set_language(parser, tree_sitter_python());
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (aibom_source__open(&src, argv[1], argc == 3 ? argv[2] : NULL, 4u << 20, NULL, &diags) < 0) {
+	aibom_source_opts so = {4u << 20, 0, NULL, NULL};
+	if (aibom_source__open(&src, argv[1], argc == 3 ? argv[2] : NULL, &so, &diags) < 0) {
 		fprintf(stderr, "aibom-parse-only: %s\n", aibom_error_last()->message);
 		return 3;
 	}

@@ -53,10 +53,14 @@ build() { # build DIR [meson options...]
 	local dir=$1; shift
 	if [ ! -f "$dir/build.ninja" ]; then
 		say "configuring $dir"
-		meson setup "$dir" "$@" >/dev/null
+		meson setup "$dir" "$@" >"/tmp/aibom-meson-setup.log" 2>&1 || { cat /tmp/aibom-meson-setup.log >&2; exit 1; }
 	fi
 	say "building $dir"
-	ninja -C "$dir" >/dev/null
+	if ! ninja -C "$dir" >"$dir/ninja.log" 2>&1; then
+		tail -40 "$dir/ninja.log" >&2
+		echo "build failed in $dir (full log: $dir/ninja.log)" >&2
+		exit 1
+	fi
 }
 
 setup() {
