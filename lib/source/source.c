@@ -360,6 +360,9 @@ int aibom_source__open(aibom_source **out, const char *path, const char *rev, co
 		aibom_error__oom();
 		return AIBOM_ERROR;
 	}
+	/* libgit2 keeps per-thread state that only thread exit frees; shutting the library down while
+	 * another thread (another scan, a worker) still holds some would leak it. Initialise on use
+	 * (a reference count inside libgit2) and leave libgit2 initialised. */
 	git_libgit2_init();
 	src->files.item_size = sizeof(aibom_source_file);
 	src->opts = *opts;
@@ -431,7 +434,6 @@ void aibom_source__free(aibom_source *src)
 	free(src->commit);
 	free(src->remote);
 	free(src);
-	git_libgit2_shutdown();
 }
 
 size_t aibom_source__count(const aibom_source *src)
