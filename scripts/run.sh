@@ -91,7 +91,9 @@ test)
 	rm -rf build-fuzz/seeds && mkdir -p build-fuzz/seeds build-fuzz/corpus
 	python3 tests/gen-artifacts.py build-fuzz/seeds >/dev/null
 	./build-fuzz/fuzz-artifact -max_total_time=30 -rss_limit_mb=2048 -print_final_stats=1 \
-		build-fuzz/corpus build-fuzz/seeds 2>&1 | tail -12
+		build-fuzz/corpus build-fuzz/seeds 2>&1 | tail -6
+	say "summary"
+	python3 scripts/test-summary.py build/meson-logs/testlog.json build-asan/meson-logs/testlog-asan.json
 	;;
 *)
 	echo "usage: bash scripts/run.sh example|test" >&2
