@@ -199,6 +199,34 @@ START_TEST(reachability_walks)
 }
 END_TEST
 
+START_TEST(web_application_objects_are_services)
+{
+	char *dir = tmpdir_new("apps");
+	aibom_scan *scan;
+	aibom_buf q = {0};
+	static const char app[] =
+		"from fastapi import FastAPI\n"
+		"from openai import OpenAI\n"
+		"api = FastAPI()\n"
+		"@api.post('/chat')\n"
+		"def chat():\n"
+		"    return OpenAI().chat.completions.create(model='%s')\n";
+	char text[512];
+
+	snprintf(text, sizeof(text), app, "gpt-4o");
+	write_file(dir, "billing/main.py", text, (size_t)-1);
+	snprintf(text, sizeof(text), app, "o3-mini");
+	write_file(dir, "support/main.py", text, (size_t)-1);
+	scan = scan_dir(dir, NULL);
+	ck_assert_int_eq(aibom_scan_query(&q, scan, "SELECT service, model FROM service_models ORDER BY service"), 0);
+	ck_assert_str_eq(q.ptr, "[{\"service\":\"billing\",\"model\":\"gpt-4o\"},{\"service\":\"support\",\"model\":\"o3-mini\"}]");
+	aibom_buf_dispose(&q);
+	aibom_scan_free(scan);
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(missing_and_wrong_paths)
 {
 	char *dir = tmpdir_new("missing"), file[4200];
@@ -443,6 +471,7 @@ Suite *scan_suite(void)
 	tcase_add_test(tc, walks_exports_and_queries);
 	tcase_add_test(tc, missing_and_wrong_paths);
 	tcase_add_test(tc, reachability_walks);
+	tcase_add_test(tc, web_application_objects_are_services);
 	tcase_add_test(tc, bad_inputs_are_diagnostics);
 	tcase_add_test(tc, progress_callback_stops_the_scan);
 	tcase_add_test(tc, vendored_trees_are_skipped);

@@ -57,6 +57,7 @@ typedef struct {
 	aibom_vec edges;         /* aibom_edge, filled by link */
 	aibom_vec entries;       /* aibom_entry, filled by link */
 	char *project_name;      /* a manifest's declared name (pyproject, package.json) */
+	bool app_object;         /* the module creates a web application object: its folder is a service */
 	aibom_vec scripts;       /* char *: "module:function" entry points declared by manifests */
 } aibom_graph_file;
 

@@ -422,6 +422,25 @@ static int link_module(aibom_graph *g, aibom_graph_file *gf)
 	return 0;
 }
 
+/* A module-level `app = Flask(__name__)` (or FastAPI(), get_wsgi_application(), ...) makes the
+ * module's folder a deployable unit even without a marker file. */
+static void find_app_object(aibom_graph *g, aibom_graph_file *gf, matcher *m)
+{
+	aibom_facts *f = gf->facts;
+	size_t i;
+
+	for (i = 0; i < f->bindings.count && !gf->app_object; i++) {
+		const aibom_binding *b = aibom_vec__at(&f->bindings, aibom_binding, i);
+		value v;
+		if (b->scope != -1 || b->value == NULL || b->value->kind != EXPR_CALL)
+			continue;
+		v = eval(m, b->value, (where){f, -1, b->line}, 0);
+		if (v.kind == V_QNAME && v.def_file == NULL &&
+		    glob_any((const char *const *)g->cat->service_objects.items, g->cat->service_objects.count, v.text))
+			gf->app_object = true;
+	}
+}
+
 int aibom_graph__link_file(aibom_graph *g, size_t i)
 {
 	aibom_graph_file *gf = &g->files[i];
@@ -434,5 +453,6 @@ int aibom_graph__link_file(aibom_graph *g, size_t i)
 	m.arena = &gf->facts->arena;
 	if (link_calls(g, gf, &m) < 0 || link_defs(g, gf, &m) < 0 || link_module(g, gf) < 0)
 		return -1;
+	find_app_object(g, gf, &m);
 	return gf->facts->arena.failed ? (aibom_error__oom(), -1) : 0;
 }

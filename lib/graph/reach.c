@@ -187,18 +187,32 @@ static int find_services(aibom_graph *g)
 {
 	aibom_service *root;
 	size_t i, k;
+	int pass;
 
 	if ((root = aibom_vec__push(&g->services)) == NULL)
 		return -1;
 	root->name = aibom__strdup(g->root_name ? g->root_name : "application");
 	root->path = aibom__strdup("");
+	/* pass 0: folders with a marker file; pass 1: folders of a web application object that no
+	 * declared service (a marker) already encloses */
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < g->nfiles; i++) {
 		const char *path = g->files[i].path, *slash = strrchr(path, '/');
 		aibom_service *s = NULL;
 		char *dir;
 
-		if (!is_marker(g->cat, path))
+		if (pass == 0 ? !is_marker(g->cat, path) : !g->files[i].app_object)
 			continue;
+		if (pass == 1) {
+			bool enclosed = false;
+			for (k = 0; k < g->services.count && !enclosed; k++) {
+				const aibom_service *sv = aibom_vec__at(&g->services, aibom_service, k);
+				size_t n = strlen(sv->path);
+				enclosed = sv->marker && (n == 0 || (!strncmp(path, sv->path, n) && path[n] == '/'));
+			}
+			if (enclosed)
+				continue;
+		}
 		dir = slash ? strndup(path, (size_t)(slash - path)) : aibom__strdup("");
 		if (dir == NULL)
 			return -1;
@@ -215,7 +229,7 @@ static int find_services(aibom_graph *g)
 		} else {
 			free(dir);
 		}
-		if (s->marker == NULL)
+		if (s->marker == NULL && is_marker(g->cat, path))
 			s->marker = aibom__strdup(path);
 		if (g->files[i].project_name && s->name && strcmp(s->name, g->files[i].project_name)) {
 			free(s->name);

@@ -310,6 +310,15 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 			return fail(file, "service_markers must be strings", NULL);
 		*p = it->valuestring;
 	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "service_objects");
+	cJSON_ArrayForEach(it, v) {
+		const char **p = aibom_vec__push(&c->service_objects);
+		if (p == NULL)
+			return -1;
+		if (!cJSON_IsString(it))
+			return fail(file, "service_objects must be strings", NULL);
+		*p = it->valuestring;
+	}
 	v = cJSON_GetObjectItemCaseSensitive(root, "artifact_extensions");
 	cJSON_ArrayForEach(it, v) {
 		const char **p = aibom_vec__push(&c->artifact_exts);
@@ -351,6 +360,7 @@ int aibom_catalog__new(aibom_catalog **out)
 	c->env_getters.item_size = sizeof(char *);
 	c->markers.item_size = sizeof(char *);
 	c->artifact_exts.item_size = sizeof(char *);
+	c->service_objects.item_size = sizeof(char *);
 	c->entry_decorators.item_size = c->entry_calls.item_size = c->entry_bases.item_size =
 		c->entry_scripts.item_size = c->entry_shapes.item_size = sizeof(aibom_entry_rule);
 	if (aibom_catalog__add(c, "<built-in core.json>", aibom_embed_core_json, aibom_embed_core_json_len) < 0 ||
@@ -383,6 +393,7 @@ void aibom_catalog__free(aibom_catalog *c)
 	aibom_vec__free(&c->env_getters);
 	aibom_vec__free(&c->markers);
 	aibom_vec__free(&c->artifact_exts);
+	aibom_vec__free(&c->service_objects);
 	aibom_vec__free(&c->entry_decorators);
 	aibom_vec__free(&c->entry_calls);
 	aibom_vec__free(&c->entry_bases);

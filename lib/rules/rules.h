@@ -78,6 +78,7 @@ typedef struct aibom_catalog {
 	aibom_vec entry_decorators, entry_calls, entry_bases, entry_scripts, entry_shapes; /* aibom_entry_rule */
 	aibom_vec markers;     /* const char *: file names that make a folder a service */
 	aibom_vec artifact_exts; /* const char *: endings of files worth inspecting as model artifacts */
+	aibom_vec service_objects; /* const char *: calls creating a web application object (a service) */
 	aibom_arena arena;
 } aibom_catalog;
 
