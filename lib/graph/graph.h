@@ -74,6 +74,9 @@ typedef struct {
 
 int aibom_graph__init(aibom_graph *g, aibom_graph_file *files, size_t n, const aibom_catalog *cat,
 	const aibom_index *idx, const char *root_name);
+/* Record an entry point of GF (one per definition: the first rule wins). Returns 0 or -1. */
+int aibom_graph__add_entry(aibom_graph_file *gf, int def, const char *kind, const char *framework,
+	const char *detail, uint32_t line);
 /* Call edges and entry points of one file: safe to run for different files on different threads. */
 int aibom_graph__link_file(aibom_graph *g, size_t i);
 /* Serial steps after linking: declared scripts, services, model ids through parameters, reach. */

@@ -87,7 +87,7 @@ static int add_edge(aibom_graph_file *gf, int from, uint32_t to_file, int to, ai
 	return 0;
 }
 
-static int add_entry(aibom_graph_file *gf, int def, const char *kind, const char *framework,
+int aibom_graph__add_entry(aibom_graph_file *gf, int def, const char *kind, const char *framework,
 	const char *detail, uint32_t line)
 {
 	aibom_entry *e;
@@ -279,7 +279,7 @@ static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 						/* the function may live in another file: its entry is recorded there
 						 * by the finishing pass; keep it here as a pending registration */
 						aibom_graph_file *target = &g->files[tf];
-						if (target == gf && add_entry(gf, td, er->kind, er->framework,
+						if (target == gf && aibom_graph__add_entry(gf, td, er->kind, er->framework,
 							first_literal(c->call), c->call->line) < 0)
 							return -1;
 						if (target != gf) {
@@ -325,7 +325,7 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 				for (j = 0; j < g->cat->entry_decorators.count; j++) {
 					const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_decorators, aibom_entry_rule, j);
 					if (glob_any(er->match, er->nmatch, name)) {
-						if (add_entry(gf, (int)i, er->kind, er->framework, first_literal(deco), d->start_line) < 0)
+						if (aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, first_literal(deco), d->start_line) < 0)
 							return -1;
 						break;
 					}
@@ -352,7 +352,7 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 					for (mi = 0; mi < f->defs.count; mi++) {
 						const aibom_def *md = aibom_vec__at(&f->defs, aibom_def, mi);
 						if (md->parent == (int)i && md->kind == DEF_FUNCTION && md->name[0] != '_' &&
-						    add_entry(gf, (int)mi, er->kind, er->framework, d->name, md->start_line) < 0)
+						    aibom_graph__add_entry(gf, (int)mi, er->kind, er->framework, d->name, md->start_line) < 0)
 							return -1;
 					}
 					break;
@@ -366,7 +366,7 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 				bool ok = glob_any(er->names, er->nnames, d->name) && d->nparams >= er->nparams;
 				for (k = 0; ok && k < er->nparams; k++)
 					ok = !strcmp(d->params[k].name, er->params[k]);
-				if (ok && add_entry(gf, (int)i, er->kind, er->framework, NULL, d->start_line) < 0)
+				if (ok && aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, NULL, d->start_line) < 0)
 					return -1;
 			}
 		}
@@ -410,14 +410,14 @@ static int link_module(aibom_graph *g, aibom_graph_file *gf)
 			for (j = 0; j < er->nimports; j++) {
 				size_t n = strlen(er->imports[j]);
 				if (!strncmp(imp->target, er->imports[j], n) && (imp->target[n] == '\0' || imp->target[n] == '.')) {
-					if (add_entry(gf, -1, er->kind, er->framework, NULL, imp->line) < 0)
+					if (aibom_graph__add_entry(gf, -1, er->kind, er->framework, NULL, imp->line) < 0)
 						return -1;
 					break;
 				}
 			}
 		}
 	}
-	if (f->main_line && add_entry(gf, -1, "main", "python", "__main__", aibom_facts__map_line(f, f->main_line)) < 0)
+	if (f->main_line && aibom_graph__add_entry(gf, -1, "main", "python", "__main__", aibom_facts__map_line(f, f->main_line)) < 0)
 		return -1;
 	return 0;
 }

@@ -137,24 +137,13 @@ static int attach_declared(aibom_graph *g)
 			if (mod) {
 				for (d = 0; d < mod->defs.count; d++) {
 					const aibom_def *def = aibom_vec__at(&mod->defs, aibom_def, d);
-					aibom_graph_file *tf = &g->files[mod->id];
-					aibom_entry *e;
-					size_t x;
-					bool dup = false;
 					if (strcmp(def->qualname, colon + 1))
 						continue;
-					for (x = 0; x < tf->entries.count; x++)
-						dup |= aibom_vec__at(&tf->entries, aibom_entry, x)->def == (int)d;
-					if (dup)
-						break;
-					if ((e = aibom_vec__push(&tf->entries)) == NULL) {
+					if (aibom_graph__add_entry(&g->files[mod->id], (int)d, aibom_arena__strdup(&mod->arena, kind),
+						aibom_arena__strdup(&mod->arena, fw), NULL, aibom_facts__map_line(mod, def->start_line)) < 0) {
 						free(spec);
 						return -1;
 					}
-					e->def = (int)d;
-					e->kind = aibom_arena__strdup(&mod->arena, kind);
-					e->framework = aibom_arena__strdup(&mod->arena, fw);
-					e->line = aibom_facts__map_line(mod, def->start_line);
 					break;
 				}
 			}

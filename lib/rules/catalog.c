@@ -207,6 +207,24 @@ static int read_entries(aibom_catalog *c, const char *file, const cJSON *root, c
 	return 0;
 }
 
+/* KEY: an array of strings appended to OUT (borrowed from the document). */
+static int read_string_list(const char *file, const cJSON *root, const char *key, aibom_vec *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key), *it;
+
+	if (v && !cJSON_IsArray(v))
+		return fail(file, "must be an array of strings", key);
+	cJSON_ArrayForEach(it, v) {
+		const char **p;
+		if (!cJSON_IsString(it))
+			return fail(file, "must be an array of strings", key);
+		if ((p = aibom_vec__push(out)) == NULL)
+			return -1;
+		*p = it->valuestring;
+	}
+	return 0;
+}
+
 int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, size_t len)
 {
 	cJSON *root = cJSON_ParseWithLength(text, len), **slot;
@@ -286,57 +304,22 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 		p->name = str_of(it, "name");
 		p->url = str_of(it, "url");
 	}
-	v = cJSON_GetObjectItemCaseSensitive(root, "ai_packages");
-	cJSON_ArrayForEach(it, v) {
-		const char **p = aibom_vec__push(&c->packages);
-		if (p == NULL)
-			return -1;
-		if (!cJSON_IsString(it))
-			return fail(file, "ai_packages must be strings", NULL);
-		*p = it->valuestring;
-	}
+	if (read_string_list(file, root, "ai_packages", &c->packages) < 0)
+		return -1;
 	if (read_entries(c, file, root, "entry_decorators", &c->entry_decorators) < 0 ||
 	    read_entries(c, file, root, "entry_calls", &c->entry_calls) < 0 ||
 	    read_entries(c, file, root, "entry_bases", &c->entry_bases) < 0 ||
 	    read_entries(c, file, root, "entry_scripts", &c->entry_scripts) < 0 ||
 	    read_entries(c, file, root, "entry_shapes", &c->entry_shapes) < 0)
 		return -1;
-	v = cJSON_GetObjectItemCaseSensitive(root, "service_markers");
-	cJSON_ArrayForEach(it, v) {
-		const char **p = aibom_vec__push(&c->markers);
-		if (p == NULL)
-			return -1;
-		if (!cJSON_IsString(it))
-			return fail(file, "service_markers must be strings", NULL);
-		*p = it->valuestring;
-	}
-	v = cJSON_GetObjectItemCaseSensitive(root, "service_objects");
-	cJSON_ArrayForEach(it, v) {
-		const char **p = aibom_vec__push(&c->service_objects);
-		if (p == NULL)
-			return -1;
-		if (!cJSON_IsString(it))
-			return fail(file, "service_objects must be strings", NULL);
-		*p = it->valuestring;
-	}
-	v = cJSON_GetObjectItemCaseSensitive(root, "artifact_extensions");
-	cJSON_ArrayForEach(it, v) {
-		const char **p = aibom_vec__push(&c->artifact_exts);
-		if (p == NULL)
-			return -1;
-		if (!cJSON_IsString(it))
-			return fail(file, "artifact_extensions must be strings", NULL);
-		*p = it->valuestring;
-	}
-	v = cJSON_GetObjectItemCaseSensitive(root, "env_getters");
-	cJSON_ArrayForEach(it, v) {
-		const char **p = aibom_vec__push(&c->env_getters);
-		if (p == NULL)
-			return -1;
-		if (!cJSON_IsString(it))
-			return fail(file, "env_getters must be strings", NULL);
-		*p = it->valuestring;
-	}
+	if (read_string_list(file, root, "service_markers", &c->markers) < 0)
+		return -1;
+	if (read_string_list(file, root, "service_objects", &c->service_objects) < 0)
+		return -1;
+	if (read_string_list(file, root, "artifact_extensions", &c->artifact_exts) < 0)
+		return -1;
+	if (read_string_list(file, root, "env_getters", &c->env_getters) < 0)
+		return -1;
 	return 0;
 }
 

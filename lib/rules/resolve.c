@@ -258,6 +258,18 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 	return unknown();
 }
 
+/* A parameter of definition DEF of F whose value only its callers know. */
+static value param_value(aibom_facts *f, int def, int index, const char *name)
+{
+	value v = unknown();
+	v.kind = V_PARAM;
+	v.text = name;
+	v.param_file = f;
+	v.param_def = def;
+	v.param_index = index;
+	return v;
+}
+
 static value resolve_name(matcher *m, where w, const char *name, int depth)
 {
 	int s = w.scope;
@@ -313,22 +325,8 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 					return v;
 				}
 			}
-			{
-				value v = unknown();
-				v.kind = V_PARAM;
-				v.text = d->params[k].name;
-				v.param_file = w.f;
-				v.param_def = s;
-				v.param_index = (int)k;
-				return v;
-			}
-			value v = unknown();
-			v.kind = V_PARAM;
-			v.text = d->params[k].name;
-			v.param_file = w.f;
-			v.param_def = s;
-			v.param_index = (int)k;
-			return v;
+			return param_value(w.f, s, (int)k, d->params[k].name);
+			return param_value(w.f, s, (int)k, d->params[k].name);
 		}
 		if ((nested = find_def(w.f, s, name)) >= 0)
 			return def_value(m, w.f, nested);
