@@ -190,6 +190,15 @@ static int add_models(ctx *c, cJSON *components, cJSON *app_deps, cJSON *deps)
 				cJSON_AddItemToArray(deps, d);
 			}
 		}
+		{
+			/* one occurrence per place: a wrapper that several callers give the same model id
+			 * is one use of that model (the callers are in the reach paths) */
+			cJSON *prev = cJSON_GetArrayItem(occ, cJSON_GetArraySize(occ) - 1);
+			if (prev && !strcmp(cJSON_GetObjectItem(prev, "location")->valuestring, path) &&
+			    cJSON_GetObjectItem(prev, "line") && (int)cJSON_GetObjectItem(prev, "line")->valuedouble == line &&
+			    !strcmp(cJSON_GetObjectItem(prev, "symbol")->valuestring, api))
+				continue;
+		}
 		o = cJSON_CreateObject();
 		if (o == NULL)
 			goto oom;
