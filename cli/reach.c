@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "cli.h"
 
 static const char usage[] =
@@ -138,7 +140,12 @@ int cli_reach(int argc, char **argv)
 	if (st.json) {
 		printf("\n],\n\"unreached\": %s}\n", unreached.ptr);
 	} else {
-		printf("\nnot reached by any entry point: %s\n", unreached.ptr);
+		cJSON *rows = cJSON_Parse(unreached.ptr), *r;
+		printf("\nnot reached by any entry point (%d):\n", cJSON_GetArraySize(rows));
+		cJSON_ArrayForEach(r, rows)
+			printf("  %s:%d  %s\n", cJSON_GetObjectItem(r, "path")->valuestring,
+				cJSON_GetObjectItem(r, "line")->valueint, cJSON_GetObjectItem(r, "model")->valuestring);
+		cJSON_Delete(rows);
 	}
 done:
 	aibom_buf_dispose(&unreached);
