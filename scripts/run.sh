@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(ca-certificates gcc clang libc6-dev pkg-config meson ninja-build python3 python3-pytest
+APT_PACKAGES=(ca-certificates gcc clang libclang-rt-14-dev libc6-dev pkg-config meson ninja-build python3 python3-pytest
 	libtree-sitter-dev libgit2-dev libcjson-dev libsqlite3-dev check nodejs npm binutils
 	libzip-dev zlib1g-dev liblzma-dev libbz2-dev libssl-dev)
 
@@ -49,14 +49,18 @@ install_npm() {
 	fi
 }
 
-build() { # build DIR [meson options...]
+build() { # build DIR [meson options...] [-- ninja targets...]
 	local dir=$1; shift
+	local opts=() targets=()
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do opts+=("$1"); shift; done
+	[ $# -gt 0 ] && shift && targets=("$@")
 	if [ ! -f "$dir/build.ninja" ]; then
 		say "configuring $dir"
-		meson setup "$dir" "$@" >"/tmp/aibom-meson-setup.log" 2>&1 || { cat /tmp/aibom-meson-setup.log >&2; exit 1; }
+		meson setup "$dir" "${opts[@]+"${opts[@]}"}" >"/tmp/aibom-meson-setup.log" 2>&1 ||
+			{ cat /tmp/aibom-meson-setup.log >&2; exit 1; }
 	fi
 	say "building $dir"
-	if ! ninja -C "$dir" >"$dir/ninja.log" 2>&1; then
+	if ! ninja -C "$dir" "${targets[@]+"${targets[@]}"}" >"$dir/ninja.log" 2>&1; then
 		tail -40 "$dir/ninja.log" >&2
 		echo "build failed in $dir (full log: $dir/ninja.log)" >&2
 		exit 1
@@ -87,7 +91,8 @@ test)
 	say "test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 	meson test -C build-asan --setup=asan --print-errorlogs --suite unit --suite cli
 	say "fuzzing smoke run: the model-artifact inspector, seeded with the generated samples"
-	CC=clang build build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+	CC=clang build build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug \
+		-- fuzz-artifact
 	rm -rf build-fuzz/seeds && mkdir -p build-fuzz/seeds build-fuzz/corpus
 	python3 tests/gen-artifacts.py build-fuzz/seeds >/dev/null
 	./build-fuzz/fuzz-artifact -max_total_time=30 -rss_limit_mb=2048 -print_final_stats=1 \
