@@ -78,8 +78,10 @@ example)
 	setup
 	mkdir -p out
 	say "scanning corpus/fastapi-rag-service"
-	./build/aibom scan -f table corpus/fastapi-rag-service
+	./build/aibom scan -q -f table corpus/fastapi-rag-service
 	./build/aibom scan -q -o out/fastapi-rag-service.cdx.json --db out/fastapi-rag-service.db corpus/fastapi-rag-service
+	say "which services reach which models"
+	./build/aibom reach out/fastapi-rag-service.db
 	node tests/validate-bom.cjs out/fastapi-rag-service.cdx.json
 	say "BOM: out/fastapi-rag-service.cdx.json, database: out/fastapi-rag-service.db"
 	;;
