@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(ca-certificates gcc clang libclang-rt-14-dev libc6-dev pkg-config meson ninja-build python3 python3-pytest
 	libtree-sitter-dev libgit2-dev libcjson-dev libsqlite3-dev check nodejs npm binutils
-	libzip-dev zlib1g-dev liblzma-dev libbz2-dev libssl-dev)
+	libzip-dev zlib1g-dev liblzma-dev libbz2-dev libssl-dev libarchive-dev p7zip-full)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -342,14 +342,75 @@ def dense(name='dense'):
             'activation': {'module': 'keras.activations', 'class_name': 'function', 'config': 'relu'}}}
 
 
-def fake_h5(model_config=None):
-    """HDF5 signature, superblock-like bytes, and (like h5py) the attribute strings in the file."""
-    out = b'\x89HDF\r\n\x1a\n' + b'\x00\x08\x08\x00' + b'\0' * 84
-    if model_config is not None:
-        out += b'OHDR' + b'\0' * 12 + b'model_config\0' + b'\0' * 19 + b'GCOL' + b'\0' * 12
-        out += model_config.encode() + b'\0' * 7
-    out += b'TREE' + b'\0' * 200
+H5_UNDEF = 0xffffffffffffffff
+
+
+def pad8(b):
+    return b + b'\0' * ((8 - len(b) % 8) % 8)
+
+
+def hdf5_file(attrs, vlen=()):
+    """A minimal valid HDF5 file (as h5dump reads it) (superblock version 0, the root group as a symbol table with an
+    empty v1 B-tree and local heap) whose root group carries ATTRS, (name, bytes) pairs stored as
+    h5py stores bytes: scalar fixed-length strings, inline in the object header; VLEN names
+    (name, str) pairs stored as h5py stores str: variable-length UTF-8 strings in a global heap."""
+    sb_size = 96
+    # object header messages (version 1 header: 16-byte prefix, messages aligned to 8)
+    msgs = []
+
+    def msg(mtype, data):
+        data = pad8(data)
+        msgs.append(struct.pack('<HHB3x', mtype, len(data), 0) + data)
+
+    def attribute(name, dtype, value):
+        n = name.encode() + b'\0'
+        space = struct.pack('<BBBB4x', 1, 0, 0, 0)  # dataspace v1, rank 0: scalar
+        return (struct.pack('<BBHHH', 1, 0, len(n), len(dtype), len(space)) + pad8(n) + pad8(dtype)
+                + pad8(space) + value)
+
+    # layout: superblock | object header | B-tree | local heap | heap data | global heap
+    # sizes first, then the addresses
+    def build(btree, heap, gcol):
+        msgs.clear()
+        msg(0x11, struct.pack('<QQ', btree, heap))
+        for name, value in attrs:
+            dt = struct.pack('<B3sI', 0x13, bytes([0x01, 0, 0]), len(value))  # string, null-pad, ASCII
+            msg(0x0C, attribute(name, dt, value))
+        for k, (name, value) in enumerate(vlen):
+            base = struct.pack('<B3sIHH', 0x10, bytes(3), 1, 0, 8)  # the base type: an unsigned byte
+            dt = struct.pack('<B3sI', 0x19, bytes([0x01, 0x01, 0]), 16) + base  # VLEN string, null-term., UTF-8
+            ref = struct.pack('<IQI', len(value.encode()), gcol, k + 1)  # length, collection, object index
+            msg(0x0C, attribute(name, dt, ref))
+        body = b''.join(msgs)
+        return struct.pack('<BBHII4x', 1, 0, len(msgs), 1, len(body)) + body
+    ohdr_size = len(build(0, 0, 0))
+    ohdr = sb_size
+    btree = ohdr + ohdr_size
+    btree_size = 24 + (2 * 16 + 1) * 8 + 2 * 16 * 8
+    heap = btree + btree_size
+    heap_data = heap + 32
+    heap_size = 88
+    gcol = heap_data + heap_size
+    objs = b''
+    for k, (name, value) in enumerate(vlen):
+        v = value.encode()
+        objs += struct.pack('<HH4xQ', k + 1, 1, len(v)) + pad8(v)
+    gcol_size = max(4096, 16 + len(objs) + 16)
+    free = gcol_size - 16 - len(objs)
+    gcol_blob = (b'GCOL' + struct.pack('<B3xQ', 1, gcol_size) + objs + struct.pack('<HH4xQ', 0, 0, free)
+                 + b'\0' * (free - 16)) if vlen else b''
+    eof = gcol + len(gcol_blob)
+    sb = (b'\x89HDF\r\n\x1a\n' + bytes([0, 0, 0, 0, 0, 8, 8, 0]) + struct.pack('<HHI', 4, 16, 0)
+          + struct.pack('<QQQQ', 0, H5_UNDEF, eof, H5_UNDEF)
+          + struct.pack('<QQII', 0, ohdr, 1, 0) + struct.pack('<QQ', btree, heap))
+    assert len(sb) == sb_size
+    tree = (b'TREE' + struct.pack('<BBHQQ', 0, 0, 0, H5_UNDEF, H5_UNDEF)).ljust(btree_size, b'\0')
+    lheap = b'HEAP' + struct.pack('<B3xQQQ', 0, heap_size, 8, heap_data)
+    hdata = b'\0' * 8 + struct.pack('<QQ', 1, heap_size - 8) + b'\0' * (heap_size - 24)
+    out = sb + build(btree, heap, gcol) + tree + lheap + hdata + gcol_blob
+    assert len(out) == eof
     return out
+
 
 
 def zip_bytes(members, method=zipfile.ZIP_STORED):
@@ -545,14 +606,58 @@ def main(outdir):
     data, base = legacy(e)
     add('evil-torch-legacy.pth', data, 'pytorch-legacy', 'dangerous', e.imports(base))
     add('malformed-torch-legacy.pt', data[:base + 3], 'pytorch-legacy', 'malformed', reason='truncated')
+    # ---- legacy torch.save tar layout: sys_info, pickle, storages, tensors (torch.serialization's
+    # legacy_load unpickles every record of storages and tensors, between raw data bytes)
+    def legacy_storages(views=None, storage_cls='FloatStorage', count=None, numel=6):
+        """count pickle, per storage (key, location, class) + int64 numel + data, then the views pickle."""
+        out, imps = bytearray(), []
+        recs = [('0', storage_cls), ('1', 'FloatStorage')]
+        for q in [P(2).int(len(recs) if count is None else count).stop()]:
+            out += q.bytes()
+        for key, cls in recs:
+            q = P(2).u(key).u('cpu').glob('torch', cls).tuple3().stop()
+            imps += q.imports(len(out), 'storages')
+            out += q.bytes() + struct.pack('<q', numel) + b'\x80\x02cos\nsystem\n' + b'\0' * max(0, min(numel, 6) * 4 - 13)
+        q = views or P(2).empty_list().stop()
+        imps += q.imports(len(out), 'storages')
+        out += q.bytes()
+        return bytes(out), imps
+
+    def legacy_tensors(second=None):
+        out, imps = bytearray(P(2).int(2).stop().bytes()), []
+        for q in [P(2).u('t0').u('0').glob('torch', 'FloatTensor').tuple3().stop(), second or
+                  P(2).u('t1').u('1').glob('torch', 'FloatTensor').tuple3().stop()]:
+            imps += q.imports(len(out), 'tensors')
+            out += q.bytes() + struct.pack('<ii', 2, 0) + struct.pack('<qqqqq', 2, 3, 3, 1, 0)
+        return bytes(out), imps
+
     p = torch_state_dict(2)
     sysinfo = P(2).empty_dict().stop()
-    tar = tar_bytes([('sys_info', sysinfo.bytes()), ('pickle', p.bytes()), ('storages', P(2).int(0).stop().bytes()),
-                     ('tensors', P(2).int(0).stop().bytes())])
-    add('benign-torch-legacy-tar.pt', tar, 'pytorch-legacy', 'safe', p.imports(0, 'pickle'), {'layout': 'tar'})
+    stor, simps = legacy_storages()
+    tens, timps = legacy_tensors()
+    tar = tar_bytes([('sys_info', sysinfo.bytes()), ('pickle', p.bytes()), ('storages', stor), ('tensors', tens)])
+    add('benign-torch-legacy-tar.pt', tar, 'pytorch-legacy', 'safe', p.imports(0, 'pickle') + simps + timps,
+        {'layout': 'tar'})
     e = P(2).glob('os', 'system').string('id').tuple1().reduce().stop()
-    tar = tar_bytes([('sys_info', sysinfo.bytes()), ('pickle', e.bytes()), ('storages', P(2).int(0).stop().bytes())])
-    add('evil-torch-legacy-tar.pt', tar, 'pytorch-legacy', 'dangerous', e.imports(0, 'pickle'))
+    tar = tar_bytes([('sys_info', sysinfo.bytes()), ('pickle', e.bytes()), ('storages', stor)])
+    add('evil-torch-legacy-tar.pt', tar, 'pytorch-legacy', 'dangerous', e.imports(0, 'pickle') + simps)
+    # the dangerous globals sit in later pickles: the storage views after the raw storage bytes,
+    # and the second tensor record after the first one's raw sizes and strides
+    views = P(2).glob('os', 'system').string('id').tuple1().reduce().stop()
+    stor2, simps2 = legacy_storages(views=views)
+    second = P(2).u('t1').u('1').glob('subprocess', 'getoutput').string('id').tuple1().reduce().tuple3().stop()
+    tens2, timps2 = legacy_tensors(second=second)
+    tar = tar_bytes([('sys_info', sysinfo.bytes()), ('pickle', p.bytes()), ('storages', stor2), ('tensors', tens2)])
+    add('evil-torch-legacy-tar-later-pickles.pt', tar, 'pytorch-legacy', 'dangerous',
+        p.imports(0, 'pickle') + simps2 + timps2, reason='os.system')
+    stor3, simps3 = legacy_storages(numel=1 << 40)
+    tar = tar_bytes([('sys_info', sysinfo.bytes()), ('pickle', p.bytes()), ('storages', stor3)])
+    add('malformed-torch-legacy-tar-storage.pt', tar, 'pytorch-legacy', 'malformed', p.imports(0, 'pickle') + simps3[:1],
+        reason='declares')
+    stor4, simps4 = legacy_storages(storage_cls='WeirdStorage', numel=1)
+    tar = tar_bytes([('sys_info', sysinfo.bytes()), ('pickle', p.bytes()), ('storages', stor4)])
+    add('unknown-torch-legacy-tar-storage-class.pt', tar, 'pytorch-legacy', 'unknown',
+        p.imports(0, 'pickle') + simps4[:1], reason='element size')
 
     # ---- numpy
     head, _ = npy('<f4', (2, 3), b'')
@@ -643,7 +748,7 @@ def main(outdir):
     # ---- Keras v3
     def keras(config):
         return zip_bytes([('metadata.json', json.dumps({'keras_version': '3.3.3'})), ('config.json', config),
-                          ('model.weights.h5', fake_h5())])
+                          ('model.weights.h5', hdf5_file([]))])
     add('benign.keras', keras(keras_config([dense('d1'), dense('d2')])), 'keras', 'safe',
         metadata={'model_class': 'Sequential', 'layer_count': 2, 'layer_classes': ['Dense']})
     lam = {'module': 'keras.layers', 'class_name': 'Lambda', 'config': {'name': 'lam', 'function': {
@@ -663,11 +768,23 @@ def main(outdir):
     # ---- HDF5 (Keras 2 .h5: model_config JSON attribute)
     cfg2 = json.dumps({'class_name': 'Sequential', 'config': {'name': 's', 'layers': [
         {'class_name': 'Dense', 'config': {'name': 'd', 'units': 3}}]}})
-    add('benign-keras2.h5', fake_h5(cfg2), 'hdf5', 'safe', metadata={'keras': True, 'layer_count': 1})
+    # Keras 2 (tf.keras) stores json.dumps(...).encode(): a fixed-length string attribute; a str
+    # attribute (Keras 3's legacy writer) is a variable-length string in a global heap
+    h5meta = {'keras': True, 'layer_count': 1, 'superblock_version': 0}
+    add('benign-keras2.h5', hdf5_file([('keras_version', b'2.15.0'), ('backend', b'tensorflow'),
+                                       ('model_config', cfg2.encode())]), 'hdf5', 'safe', metadata=h5meta)
+    add('benign-keras2-vlen.h5', hdf5_file([('keras_version', b'3.3.3')], vlen=[('model_config', cfg2)]), 'hdf5', 'safe',
+        metadata=h5meta)
     cfg3 = json.dumps({'class_name': 'Sequential', 'config': {'name': 's', 'layers': [
         {'class_name': 'Lambda', 'config': {'name': 'l', 'function': ['4wEAAAAA', None, None], 'function_type': 'lambda'}}]}})
-    add('evil-keras2-lambda.h5', fake_h5(cfg3), 'hdf5', 'dangerous', [imp('keras.layers', 'Lambda', 0)], reason='Lambda')
-    add('benign-plain.h5', fake_h5(), 'hdf5', 'safe', metadata={'keras': False})
+    add('evil-keras2-lambda.h5', hdf5_file([('model_config', cfg3.encode())]), 'hdf5', 'dangerous',
+        [imp('keras.layers', 'Lambda', 0)], reason='Lambda')
+    add('evil-keras2-lambda-vlen.h5', hdf5_file([('backend', b'tensorflow')], vlen=[('model_config', cfg3)]), 'hdf5',
+        'dangerous', [imp('keras.layers', 'Lambda', 0)], reason='Lambda')
+    add('benign-plain.h5', hdf5_file([('note', b'weights only')]), 'hdf5', 'safe',
+        metadata={'keras': False, 'superblock_version': 0})
+    good = hdf5_file([('model_config', cfg3.encode())])
+    add('malformed-keras2-cut.h5', good[:good.index(b'Lambda') + 3], 'hdf5', 'malformed', [], reason='truncated')
 
     # ---- TensorFlow SavedModel and TFLite
     add('saved_model.pb', saved_model(['Placeholder', 'Const', 'MatMul']), 'tf-savedmodel', 'safe',

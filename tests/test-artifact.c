@@ -475,6 +475,257 @@ START_TEST(looks_like_model_predicate)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ 7z archives (libarchive) */
+
+/* Run a shell command in DIR; fail the test when it fails. */
+static void run_in(const char *dir, const char *command)
+{
+	char cmd[8192];
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && %s >/dev/null 2>&1", dir, command);
+	ck_assert_msg(system(cmd) == 0, "command failed: %s", cmd);
+}
+
+/* Inspect DIR/FILE; the caller frees. The JSON rendering goes to *JSON when asked. */
+static aibom_inspection *inspect_in(const char *dir, const char *file, cJSON **json)
+{
+	char path[4200];
+	aibom_inspection *i = NULL;
+	aibom_buf b = {0};
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	ck_assert_msg(aibom_inspect_path(&i, path) == 0, "%s: %s", file, aibom_error_last()->message);
+	if (json) {
+		ck_assert_int_eq(aibom_inspection_to_json(&b, i), 0);
+		*json = cJSON_Parse(b.ptr);
+		ck_assert_ptr_nonnull(*json);
+		aibom_buf_dispose(&b);
+	}
+	return i;
+}
+
+static void expect(const aibom_inspection *i, const char *file, const char *format, aibom_verdict v,
+	const char *reason)
+{
+	const char *r = aibom_inspection_reason(i);
+
+	ck_assert_msg(!strcmp(aibom_inspection_format(i), format), "%s: format %s, expected %s", file,
+		aibom_inspection_format(i), format);
+	ck_assert_msg(aibom_inspection_verdict(i) == v, "%s: verdict %s, expected %s (reason: %s)", file,
+		aibom_verdict_name(aibom_inspection_verdict(i)), aibom_verdict_name(v), r ? r : "none");
+	if (reason)
+		ck_assert_msg(r && strstr(r, reason), "%s: reason \"%s\" lacks \"%s\"", file, r ? r : "", reason);
+}
+
+static void expect_one_import(const aibom_inspection *i, const char *file, const char *member, const char *module,
+	const char *name, uint64_t offset)
+{
+	const aibom_pickle_import *imp = aibom_inspection_import(i, 0);
+
+	ck_assert_msg(aibom_inspection_import_count(i) == 1, "%s: %zu imports, expected 1", file,
+		aibom_inspection_import_count(i));
+	ck_assert_msg(!strcmp(imp->module, module) && !strcmp(imp->name, name) && imp->offset == offset &&
+		imp->member && !strcmp(imp->member, member), "%s: import %s.%s at %llu in %s, expected %s.%s at %llu in %s",
+		file, imp->module, imp->name, (unsigned long long)imp->offset, imp->member ? imp->member : "-", module, name,
+		(unsigned long long)offset, member);
+}
+
+/*
+ * The generator (standard library only) cannot write 7z, so the samples are made here with the
+ * 7z command of Debian's p7zip-full: a missing command is a failure, not a skip, since the
+ * set-up script installs it.
+ */
+START_TEST(sevenzip_archives_are_inspected)
+{
+	static const char evil_pickle[] = "cos\nsystem\n(S'id'\ntR.";
+	static const char st_header[] = "{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}  ";
+	char *dir = tmpdir_new("sevenzip"), st[256], path[4200];
+	aibom_inspection *i;
+	cJSON *json;
+	const cJSON *members, *warnings;
+	size_t hlen = strlen(st_header), k, len = 0;
+	unsigned char *data;
+	int level;
+
+	ck_assert_msg(system("command -v 7z >/dev/null 2>&1") == 0,
+		"the 7z command is missing: install Debian's p7zip-full (scripts/run.sh does); the 7z samples are "
+		"built with it at test time");
+	/* the samples: a malicious pickle beside a text file, a safe safetensors, nestings, a bomb,
+	 * escaping names, an encrypted member */
+	write_file(dir, "models/evil.pkl", evil_pickle, sizeof(evil_pickle) - 1);
+	write_file(dir, "README.txt", "hello\n", (size_t)-1);
+	ck_assert_uint_eq(hlen % 8, 0);
+	for (k = 0; k < 8; k++)
+		st[k] = (char)(k == 0 ? hlen : 0);
+	memcpy(st + 8, st_header, hlen);
+	memset(st + 8 + hlen, 0, 8);
+	write_file(dir, "model.safetensors", st, 8 + hlen + 8);
+	run_in(dir, "7z a -bd -y evil.7z models/evil.pkl README.txt");
+	run_in(dir, "7z a -bd -y safe.7z model.safetensors");
+	run_in(dir, "7z a -bd -y -tzip outer.zip evil.7z README.txt");
+	run_in(dir, "mkdir -p in && cp evil.7z in/ && cd in && 7z a -bd -y ../outer.7z evil.7z");
+	run_in(dir, "head -c 16000000 /dev/zero > zeros.bin && 7z a -bd -y bomb.7z zeros.bin README.txt");
+	run_in(dir, "7z a -bd -y -spf abs.7z \"$PWD/models/evil.pkl\"");
+	run_in(dir, "mkdir -p sub && cd sub && 7z a -bd -y -spf ../dotdot.7z ../models/evil.pkl");
+	run_in(dir, "7z a -bd -y -psecret enc.7z models/evil.pkl");
+
+	i = inspect_in(dir, "evil.7z", &json);
+	expect(i, "evil.7z", "7z", AIBOM_VERDICT_DANGEROUS, "os.system");
+	expect_one_import(i, "evil.7z", "models/evil.pkl", "os", "system", 0);
+	members = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(json, "metadata"), "members");
+	ck_assert_int_eq(cJSON_GetArraySize(members), 1); /* README.txt is not a model: not inspected */
+	ck_assert_double_eq(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(json, "metadata"),
+		"entries")->valuedouble, 2);
+	cJSON_Delete(json);
+	aibom_inspection_free(i);
+
+	i = inspect_in(dir, "safe.7z", &json);
+	expect(i, "safe.7z", "7z", AIBOM_VERDICT_SAFE, NULL);
+	ck_assert_uint_eq(aibom_inspection_import_count(i), 0);
+	members = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(json, "metadata"), "members");
+	ck_assert_int_eq(cJSON_GetArraySize(members), 1);
+	ck_assert_str_eq(str_of(cJSON_GetArrayItem(members, 0), "format"), "safetensors");
+	ck_assert_str_eq(str_of(cJSON_GetArrayItem(members, 0), "name"), "model.safetensors");
+	ck_assert_double_eq(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetArrayItem(members, 0), "metadata"), "parameter_count")->valuedouble, 2);
+	cJSON_Delete(json);
+	aibom_inspection_free(i);
+
+	i = inspect_in(dir, "outer.zip", NULL);
+	expect(i, "outer.zip", "zip", AIBOM_VERDICT_DANGEROUS, "evil.7z!models/evil.pkl");
+	expect_one_import(i, "outer.zip", "evil.7z!models/evil.pkl", "os", "system", 0);
+	aibom_inspection_free(i);
+	i = inspect_in(dir, "outer.7z", NULL);
+	expect(i, "outer.7z", "7z", AIBOM_VERDICT_DANGEROUS, NULL);
+	expect_one_import(i, "outer.7z", "evil.7z!models/evil.pkl", "os", "system", 0);
+	aibom_inspection_free(i);
+
+	i = inspect_in(dir, "bomb.7z", NULL);
+	expect(i, "bomb.7z", "7z", AIBOM_VERDICT_MALFORMED, "bomb");
+	aibom_inspection_free(i);
+
+	i = inspect_in(dir, "enc.7z", NULL);
+	expect(i, "enc.7z", "7z", AIBOM_VERDICT_UNKNOWN, "encrypted");
+	aibom_inspection_free(i);
+
+	i = inspect_in(dir, "abs.7z", &json);
+	expect(i, "abs.7z", "7z", AIBOM_VERDICT_DANGEROUS, NULL);
+	warnings = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(json, "metadata"), "warnings");
+	ck_assert_msg(cJSON_GetArraySize(warnings) == 1 && strstr(cJSON_GetArrayItem(warnings, 0)->valuestring,
+		"escapes the archive folder: /"), "abs.7z: no warning for the absolute member name");
+	cJSON_Delete(json);
+	aibom_inspection_free(i);
+	i = inspect_in(dir, "dotdot.7z", &json);
+	expect(i, "dotdot.7z", "7z", AIBOM_VERDICT_DANGEROUS, NULL);
+	expect_one_import(i, "dotdot.7z", "../models/evil.pkl", "os", "system", 0);
+	warnings = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(json, "metadata"), "warnings");
+	ck_assert_msg(cJSON_GetArraySize(warnings) == 1 && strstr(cJSON_GetArrayItem(warnings, 0)->valuestring,
+		"escapes the archive folder: ../models/evil.pkl"), "dotdot.7z: no warning for the .. member name");
+	cJSON_Delete(json);
+	aibom_inspection_free(i);
+
+	/* nesting deeper than the cap is said, not hidden */
+	run_in(dir, "cp evil.7z deep0.7z");
+	for (level = 0; level < 5; level++) {
+		char cmd[256];
+		snprintf(cmd, sizeof(cmd), "7z a -bd -y deep%d.7z deep%d.7z", level + 1, level);
+		run_in(dir, cmd);
+	}
+	i = inspect_in(dir, "deep5.7z", NULL);
+	expect(i, "deep5.7z", "7z", AIBOM_VERDICT_UNKNOWN, "nested deeper");
+	aibom_inspection_free(i);
+
+	/* every prefix and some corruptions of a 7z: a verdict, never a crash; cut ones are not safe */
+	snprintf(path, sizeof(path), "%s/evil.7z", dir);
+	data = (unsigned char *)read_text(path, &len);
+	ck_assert_ptr_nonnull(data);
+	for (k = 6; k < len; k++) {
+		unsigned char *copy = malloc(k);
+		memcpy(copy, data, k);
+		i = NULL;
+		ck_assert_int_eq(aibom_inspect_buffer(&i, "cut.7z", copy, k), 0);
+		ck_assert_msg(aibom_inspection_verdict(i) != AIBOM_VERDICT_SAFE, "evil.7z cut at %zu is safe", k);
+		aibom_inspection_free(i);
+		free(copy);
+	}
+	for (k = 6; k < len; k++) {
+		unsigned char *copy = malloc(len);
+		memcpy(copy, data, len);
+		copy[k] ^= 0x5a;
+		inspect_hostile("flipped.7z", copy, len);
+		free(copy);
+	}
+	free(data);
+	ck_assert(aibom_artifact__looks_like_model("weights.7z", (const unsigned char *)"7z\xbc\xaf\x27\x1c\0\4", 8));
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ the time cap */
+
+/* A slow input (millions of pickle opcodes before its dangerous global) under a tiny time budget
+ * ends quickly as unknown, the reason naming the time limit; with the default budget the same
+ * bytes are read to the end. */
+START_TEST(time_limit_stops_a_slow_input)
+{
+	size_t n = 24u << 20;
+	unsigned char *d = malloc(n + 32);
+	aibom_artifact_limits tiny = {0.02};
+	aibom_inspection *i = NULL;
+	struct timespec t0, t1;
+	double took;
+
+	ck_assert_ptr_nonnull(d);
+	d[0] = 0x80;
+	d[1] = 2;
+	for (size_t k = 2; k < n; k += 2) {
+		d[k] = 'N';
+		d[k + 1] = '0'; /* push None, pop it: work without memory */
+	}
+	memcpy(d + n, "cos\nsystem\n(S'id'\ntR.", 21);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(aibom_artifact__inspect_limited(&i, "slow.pkl", d, n + 21, &tiny), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ck_assert_msg(aibom_inspection_verdict(i) == AIBOM_VERDICT_UNKNOWN, "verdict %s (%s)",
+		aibom_verdict_name(aibom_inspection_verdict(i)), aibom_inspection_reason(i) ? aibom_inspection_reason(i) : "");
+	ck_assert_msg(strstr(aibom_inspection_reason(i), "time limit of 0.02 seconds"), "reason: %s",
+		aibom_inspection_reason(i));
+	ck_assert_uint_eq(aibom_inspection_import_count(i), 0);
+	ck_assert_msg(took < 1.5, "a 0.02 s budget took %.3f s", took);
+	aibom_inspection_free(i);
+
+	/* inside an archive too: a tar member, stopped inside it */
+	{
+		char *dir = tmpdir_new("slow"), path[4200];
+		size_t tlen = 0;
+		char *tar;
+		write_file(dir, "slow.pkl", (const char *)d, n + 21);
+		run_in(dir, "tar cf slow.tar slow.pkl");
+		snprintf(path, sizeof(path), "%s/slow.tar", dir);
+		tar = read_text(path, &tlen);
+		ck_assert_ptr_nonnull(tar);
+		tiny.max_seconds = 0.001;
+		ck_assert_int_eq(aibom_artifact__inspect_limited(&i, "slow.tar", (unsigned char *)tar, tlen, &tiny), 0);
+		ck_assert_int_eq(aibom_inspection_verdict(i), AIBOM_VERDICT_UNKNOWN);
+		ck_assert_msg(strstr(aibom_inspection_reason(i), "time limit"), "reason: %s", aibom_inspection_reason(i));
+		ck_assert_uint_eq(aibom_inspection_import_count(i), 0);
+		aibom_inspection_free(i);
+		free(tar);
+		rmtree(dir);
+		free(dir);
+	}
+
+	/* the default budget reads it all */
+	ck_assert_int_eq(aibom_artifact__inspect_limited(&i, "slow.pkl", d, n + 21, NULL), 0);
+	ck_assert_int_eq(aibom_inspection_verdict(i), AIBOM_VERDICT_DANGEROUS);
+	ck_assert_uint_eq(aibom_inspection_import_count(i), 1);
+	aibom_inspection_free(i);
+	free(d);
+}
+END_TEST
+
 Suite *artifact_suite(void)
 {
 	Suite *s = suite_create("artifact");
@@ -492,6 +743,8 @@ Suite *artifact_suite(void)
 	tcase_add_test(api, hostile_pickles_are_bounded);
 	tcase_add_test(api, api_arguments_and_errors);
 	tcase_add_test(api, knowledge_file_classifies);
+	tcase_add_test(api, sevenzip_archives_are_inspected);
+	tcase_add_test(api, time_limit_stops_a_slow_input);
 	suite_add_tcase(s, api);
 	return s;
 }

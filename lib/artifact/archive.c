@@ -1,17 +1,21 @@
 /*
  * archive.c - zip archives (through libzip) and tar archives: PyTorch zip checkpoints (every
  * *.pkl member, wherever it sits), TorchScript archives, numpy .npz, Keras v3 .keras, legacy
- * PyTorch tar checkpoints, and any archive holding model files, nested to a bounded depth.
+ * PyTorch tar checkpoints, 7z archives (through libarchive), and any archive holding model files,
+ * nested to a bounded depth.
  *
  * Members are read only when they may hold a model (by name, or by their first bytes), never
  * extracted to disk. Before a member is read its declared size is checked against the caps: one
  * member, the whole inspection's expansion budget, and the compression ratio (zip bombs). Member
  * names that would escape an extraction folder ("..", absolute paths) are reported.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <zip.h>
 
 #include "artifact/artifact.h"
@@ -323,6 +327,162 @@ int aibom_artifact__read_zip(aibom_artifact_ctx *ctx, const unsigned char *d, si
 	return read_zip_at(ctx, d, len, meta, format);
 }
 
+/* ------------------------------------------------------------------ 7z (libarchive) */
+
+bool aibom_artifact__is_7z(const unsigned char *d, size_t len)
+{
+	static const unsigned char sig[6] = {'7', 'z', 0xbc, 0xaf, 0x27, 0x1c};
+	return len >= 6 && memcmp(d, sig, 6) == 0;
+}
+
+/*
+ * A 7z archive, read with libarchive in memory. 7z compresses members together (solid blocks),
+ * so neither a member's compressed size nor the cost of skipping it is known: the ratio cap is
+ * applied to the running total of the sizes the members declare against the archive's size, and
+ * the archive is abandoned when it is exceeded (decompressing to skip would be the bomb). Each
+ * member that may hold a model (by name, or by its first bytes) is read, at most its declared
+ * size, and inspected one level deeper like a zip member.
+ */
+int aibom_artifact__read_7z(aibom_artifact_ctx *ctx, const unsigned char *d, size_t len, cJSON *meta,
+	const char **format)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *entry;
+	cJSON *members;
+	uint64_t declared = 0;
+	size_t count = 0;
+	int error = 0, r;
+
+	*format = "7z";
+	if (a == NULL)
+		return -1;
+	if (archive_read_support_format_7zip(a) != ARCHIVE_OK ||
+	    archive_read_open_memory(a, d, len) != ARCHIVE_OK) {
+		aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "corrupt 7z archive: %s",
+			archive_error_string(a) ? archive_error_string(a) : "cannot be opened");
+		archive_read_free(a);
+		return 0;
+	}
+	members = aibom_artifact__meta_array(ctx, meta, "members");
+	while (!ctx->oom) {
+		const char *name, *inner;
+		unsigned char *buf = NULL;
+		uint64_t size;
+		size_t want, have = 0;
+		bool sized, read_it;
+
+		if (aibom_artifact__out_of_time(ctx))
+			break;
+		r = archive_read_next_header(a, &entry);
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r < ARCHIVE_WARN) {
+			if (archive_read_has_encrypted_entries(a) > 0)
+				aibom_artifact__judge(ctx, AIBOM_VERDICT_UNKNOWN, "encrypted 7z archive cannot be inspected");
+			else if (archive_errno(a) == ENOMEM)
+				aibom_artifact__judge(ctx, AIBOM_VERDICT_UNKNOWN, "7z archive cannot be read: out of memory");
+			else
+				aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "corrupt 7z archive: %s",
+					archive_error_string(a) ? archive_error_string(a) : "bad or truncated header");
+			break;
+		}
+		if (++count > AIBOM_ARTIFACT_MAX_ENTRIES) {
+			aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "7z archive has over %d entries",
+				AIBOM_ARTIFACT_MAX_ENTRIES);
+			count--;
+			break;
+		}
+		name = archive_entry_pathname_utf8(entry);
+		if (name == NULL)
+			name = archive_entry_pathname(entry);
+		if (name == NULL || !name[0])
+			name = "(unnamed)";
+		if (unsafe_name(name))
+			aibom_artifact__warn(ctx, meta, "member name escapes the archive folder: %s", name);
+		if (archive_entry_filetype(entry) != AE_IFREG)
+			continue;
+		sized = archive_entry_size_is_set(entry) && archive_entry_size(entry) >= 0;
+		size = sized ? (uint64_t)archive_entry_size(entry) : AIBOM_ARTIFACT_MAX_MEMBER;
+		declared += size;
+		if (declared > AIBOM_ARTIFACT_RATIO_FLOOR && declared / (len ? len : 1) > AIBOM_ARTIFACT_MAX_RATIO) {
+			aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED,
+				"7z bomb: %zu bytes declare %llu uncompressed bytes by member %s (over %d:1)", len,
+				(unsigned long long)declared, name, AIBOM_ARTIFACT_MAX_RATIO);
+			break;
+		}
+		if (archive_entry_is_encrypted(entry)) {
+			aibom_artifact__warn(ctx, meta, "member %s is encrypted: not inspected", name);
+			aibom_artifact__judge(ctx, AIBOM_VERDICT_UNKNOWN, "encrypted member %s cannot be inspected", name);
+			continue;
+		}
+		if (size > AIBOM_ARTIFACT_MAX_MEMBER) {
+			aibom_artifact__judge(ctx, AIBOM_VERDICT_UNKNOWN,
+				"member %s is %llu bytes, over the %llu-byte cap: not inspected", name, (unsigned long long)size,
+				(unsigned long long)AIBOM_ARTIFACT_MAX_MEMBER);
+			continue;
+		}
+		if (ctx->expanded + size > AIBOM_ARTIFACT_MAX_EXPANDED) {
+			aibom_artifact__judge(ctx, AIBOM_VERDICT_UNKNOWN, "expansion budget of %llu bytes spent before member %s",
+				(unsigned long long)AIBOM_ARTIFACT_MAX_EXPANDED, name);
+			break;
+		}
+		if (size == 0)
+			continue;
+		want = (size_t)size;
+		if ((buf = malloc(want)) == NULL) {
+			error = -1;
+			break;
+		}
+		/* the first bytes decide, unless the name does */
+		read_it = model_member_name(name);
+		while (have < want) {
+			size_t chunk = want - have;
+			la_ssize_t got;
+			if (!read_it && have >= 64)
+				break;
+			if (!read_it && chunk > 64 - have)
+				chunk = 64 - have;
+			else if (chunk > (1u << 20))
+				chunk = 1u << 20;
+			if ((got = archive_read_data(a, buf + have, chunk)) < 0) {
+				/* a dictionary size the header declares may not be allocatable: the file's doing */
+				aibom_artifact__judge(ctx, archive_errno(a) == ENOMEM ? AIBOM_VERDICT_UNKNOWN : AIBOM_VERDICT_MALFORMED,
+					"7z member %s cannot be decompressed: %s", name,
+					archive_error_string(a) ? archive_error_string(a) : "read error");
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			if (got == 0)
+				break;
+			have += (size_t)got;
+			ctx->expanded += (uint64_t)got;
+			if (!read_it && have >= (want < 64 ? want : 64)) {
+				read_it = aibom_artifact__looks_like_model(name, buf, have) ||
+					(have >= 2 && buf[0] == 0x80 && buf[1] <= 5);
+				if (!read_it)
+					break;
+			}
+			if (aibom_artifact__out_of_time(ctx))
+				break;
+		}
+		if (buf == NULL)
+			break; /* a corrupt stream: what follows it cannot be trusted either */
+		if (read_it && have < want && !ctx->timed_out)
+			aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "7z member %s is truncated: %zu of %zu bytes", name,
+				have, want);
+		if (read_it && !ctx->timed_out && aibom_artifact__nested(ctx, name, buf, have, members, NULL, &inner) < 0)
+			error = -1;
+		free(buf);
+		if (error < 0)
+			break;
+	}
+	aibom_artifact__meta_num(ctx, meta, "entries", (double)count);
+	aibom_artifact__meta_num(ctx, meta, "uncompressed_size", (double)declared);
+	archive_read_free(a);
+	return error;
+}
+
 /* ------------------------------------------------------------------ tar */
 
 bool aibom_artifact__is_tar(const unsigned char *d, size_t len)
@@ -350,6 +510,142 @@ static bool tar_size(const unsigned char *f, uint64_t *out)
 		v = v * 8 + (uint64_t)(f[k] - '0');
 	*out = v;
 	return true;
+}
+
+/* ------------------------------------------------------------------ legacy torch tar */
+
+/* Bytes per element of a legacy storage class, as torch._utils._element_size gives it; 0 unknown. */
+static size_t storage_element_size(const char *global)
+{
+	static const struct { const char *name; size_t size; } sizes[] = {
+		{"DoubleStorage", 8}, {"FloatStorage", 4}, {"HalfStorage", 2}, {"LongStorage", 8}, {"IntStorage", 4},
+		{"ShortStorage", 2}, {"CharStorage", 1}, {"ByteStorage", 1}, {"BoolStorage", 1}, {"BFloat16Storage", 2},
+		{"ComplexDoubleStorage", 16}, {"ComplexFloatStorage", 8}, {"QUInt8Storage", 1}, {"QInt8Storage", 1},
+		{"QInt32Storage", 4}, {"QUInt4x2Storage", 1}, {"QUInt2x4Storage", 1}, {"UntypedStorage", 1},
+	};
+	const char *dot = strrchr(global, '.');
+	size_t k;
+
+	if (dot == NULL || strncmp(global, "torch.", 6) != 0)
+		return 0;
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++)
+		if (!strcmp(dot + 1, sizes[k].name))
+			return sizes[k].size;
+	return 0;
+}
+
+static uint64_t le64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int k;
+
+	for (k = 7; k >= 0; k--)
+		v = (v << 8) | p[k];
+	return v;
+}
+
+/* One pickle at *POS of a legacy member; false (judged) when the member cannot be followed. */
+static int legacy_pickle(aibom_artifact_ctx *ctx, const char *member, const unsigned char *d, size_t len,
+	size_t *pos, aibom_pickle_summary *sum, const char *what)
+{
+	memset(sum, 0, sizeof(*sum));
+	sum->protocol = -1;
+	if (*pos >= len) {
+		aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "legacy torch %s ends before its %s pickle", member, what);
+		return 0;
+	}
+	if (aibom_artifact__pickle(ctx, d, len, *pos, AIBOM_PICKLE_ONE, sum) < 0)
+		return -1;
+	if (!sum->complete || sum->pickles == 0)
+		return 0; /* judged malformed by the analysis */
+	*pos = sum->end;
+	return 1;
+}
+
+/*
+ * A member of the legacy torch tar layout (torch.serialization's legacy_load). "sys_info" and
+ * "pickle" are one pickle each. "storages" is a count pickle, then per storage a pickle
+ * (key, location, storage class) and the raw data (int64 element count, then the elements),
+ * then a pickle of storage views. "tensors" is a count pickle, then per tensor a pickle
+ * (key, storage id, tensor class) and raw bytes (int32 ndim, 4 bytes, ndim int64 sizes, ndim
+ * int64 strides, an int64 offset). The loader unpickles every one of those pickles, so each is
+ * analysed, not only the first: the raw bytes are skipped by the lengths the loader reads.
+ */
+static int legacy_member(aibom_artifact_ctx *ctx, const char *base, const unsigned char *d, size_t len)
+{
+	aibom_pickle_summary sum;
+	bool storages = !strcmp(base, "storages");
+	size_t pos = 0;
+	int64_t count, k;
+	int r;
+
+	if (strcmp(base, "storages") && strcmp(base, "tensors"))
+		return legacy_pickle(ctx, base, d, len, &pos, &sum, "first") < 0 ? -1 : 0;
+	if ((r = legacy_pickle(ctx, base, d, len, &pos, &sum, "count")) <= 0)
+		return r;
+	if (!sum.result_is_int || sum.result_int < 0 || (uint64_t)sum.result_int > len) {
+		aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED,
+			"legacy torch %s does not start with a plausible count: the rest cannot be followed", base);
+		return 0;
+	}
+	count = sum.result_int;
+	for (k = 0; k < count; k++) {
+		size_t rec = pos;
+		if (aibom_artifact__out_of_time(ctx))
+			return 0;
+		if ((r = legacy_pickle(ctx, base, d, len, &pos, &sum, "record")) <= 0)
+			return r;
+		if (sum.result_tuple != 3) {
+			aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED,
+				"legacy torch %s record %lld at offset %zu is not a 3-tuple: the rest cannot be followed", base,
+				(long long)k, rec);
+			return 0;
+		}
+		if (storages) {
+			size_t esize = storage_element_size(sum.result_global);
+			uint64_t n;
+			if (esize == 0) {
+				aibom_artifact__judge(ctx, AIBOM_VERDICT_UNKNOWN,
+					"legacy torch storage class %s at offset %zu has no known element size: the rest of storages is not analysed",
+					sum.result_global[0] ? sum.result_global : "(not a global)", rec);
+				return 0;
+			}
+			if (len - pos < 8) {
+				aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "legacy torch storage %lld is truncated",
+					(long long)k);
+				return 0;
+			}
+			n = le64(d + pos);
+			pos += 8;
+			if (n > (len - pos) / esize) {
+				aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED,
+					"legacy torch storage %lld declares %llu elements, only %zu bytes remain", (long long)k,
+					(unsigned long long)n, len - pos);
+				return 0;
+			}
+			pos += (size_t)(n * esize);
+		} else {
+			uint32_t ndim;
+			if (len - pos < 8) {
+				aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "legacy torch tensor %lld is truncated",
+					(long long)k);
+				return 0;
+			}
+			ndim = (uint32_t)d[pos] | (uint32_t)d[pos + 1] << 8 | (uint32_t)d[pos + 2] << 16 |
+				(uint32_t)d[pos + 3] << 24;
+			pos += 8;
+			if (ndim > 1024 || (size_t)ndim * 16 + 8 > len - pos) {
+				aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED,
+					"legacy torch tensor %lld declares %u dimensions, only %zu bytes remain", (long long)k, ndim,
+					len - pos);
+				return 0;
+			}
+			pos += (size_t)ndim * 16 + 8;
+		}
+	}
+	if (storages && (r = legacy_pickle(ctx, base, d, len, &pos, &sum, "storage views")) <= 0)
+		return r;
+	return 0;
 }
 
 int aibom_artifact__read_tar(aibom_artifact_ctx *ctx, const unsigned char *d, size_t len, cJSON *meta,
@@ -414,23 +710,17 @@ int aibom_artifact__read_tar(aibom_artifact_ctx *ctx, const unsigned char *d, si
 						aibom_artifact__warn(ctx, meta, "member name escapes the archive folder: %s", name);
 					if (legacy && (!strcmp(base, "pickle") || !strcmp(base, "sys_info") ||
 					    !strcmp(base, "storages") || !strcmp(base, "tensors"))) {
-						/* each holds a pickle first; storages and tensors then mix pickles and raw bytes */
-						aibom_pickle_summary sum;
 						const char *saved = ctx->member;
 						char *path = ctx->member ? aibom_arena__printf(&ctx->insp->arena, "%s!%s", ctx->member, name)
 							: aibom_arena__strdup(&ctx->insp->arena, name);
+						int r;
 						if (path == NULL)
 							return -1;
-						memset(&sum, 0, sizeof(sum));
-						sum.protocol = -1;
 						ctx->member = path;
-						if (aibom_artifact__pickle(ctx, body, (size_t)size, 0,
-						    !strcmp(base, "pickle") || !strcmp(base, "sys_info") ? 0 : AIBOM_PICKLE_NO_TRAILER,
-						    &sum) < 0) {
-							ctx->member = saved;
-							return -1;
-						}
+						r = legacy_member(ctx, base, body, (size_t)size);
 						ctx->member = saved;
+						if (r < 0)
+							return -1;
 					} else if (size > 0 && aibom_artifact__looks_like_model(name, body,
 						   size < 64 ? (size_t)size : 64)) {
 						const char *inner;

@@ -73,6 +73,7 @@ typedef struct {
 	unsigned depth;
 	double deadline;         /* monotonic seconds */
 	uint64_t expanded;       /* bytes decompressed / extracted so far */
+	double max_seconds;      /* the time budget the deadline came from */
 	bool timed_out;
 	bool oom;
 	aibom_artifact_judgement *local; /* the member being read, or NULL */
@@ -127,6 +128,11 @@ typedef struct {
 	unsigned persistent_ids; /* PERSID / BINPERSID (torch storages) */
 	bool complete;           /* every pickle ended with STOP */
 	size_t end;
+	/* the value the last pickle read returns, when simple */
+	bool result_is_int;      /* an int that fits: result_int */
+	int64_t result_int;
+	unsigned result_tuple;   /* items of a returned tuple (0: not a tuple) */
+	char result_global[256]; /* "module.name" when the tuple's last item is a global */
 } aibom_pickle_summary;
 
 int aibom_artifact__pickle(aibom_artifact_ctx *ctx, const unsigned char *data, size_t len, size_t start,
@@ -143,6 +149,10 @@ int aibom_artifact__read_zip(aibom_artifact_ctx *ctx, const unsigned char *data,
 int aibom_artifact__read_tar(aibom_artifact_ctx *ctx, const unsigned char *data, size_t len, cJSON *meta,
 	const char **format);
 bool aibom_artifact__is_tar(const unsigned char *data, size_t len);
+/* 7z archives, read with libarchive. */
+int aibom_artifact__read_7z(aibom_artifact_ctx *ctx, const unsigned char *data, size_t len, cJSON *meta,
+	const char **format);
+bool aibom_artifact__is_7z(const unsigned char *data, size_t len);
 /* Find a zip end-of-central-directory record; offset of the archive start or -1. */
 long long aibom_artifact__zip_locate(const unsigned char *data, size_t len);
 
@@ -176,6 +186,12 @@ int aibom_artifact__read_hdf5(aibom_artifact_ctx *ctx, const unsigned char *data
 
 /* ---- the scan's entry points */
 int aibom_artifact__inspect(aibom_inspection **out, const char *name, const unsigned char *data, size_t len);
+/* The same with other limits than the defaults (tests give a tiny time budget). */
+typedef struct {
+	double max_seconds;      /* wall-clock budget of the whole inspection; <= 0: the default */
+} aibom_artifact_limits;
+int aibom_artifact__inspect_limited(aibom_inspection **out, const char *name, const unsigned char *data,
+	size_t len, const aibom_artifact_limits *limits);
 bool aibom_artifact__looks_like_model(const char *path, const unsigned char *head, size_t head_len);
 
 #endif

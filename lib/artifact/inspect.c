@@ -134,8 +134,8 @@ bool aibom_artifact__out_of_time(aibom_artifact_ctx *ctx)
 	if (now_seconds() < ctx->deadline)
 		return false;
 	ctx->timed_out = true;
-	aibom_artifact__judge(ctx, AIBOM_VERDICT_UNKNOWN, "analysis stopped after %d seconds: the verdict covers what was read",
-		AIBOM_ARTIFACT_MAX_SECONDS);
+	aibom_artifact__judge(ctx, AIBOM_VERDICT_UNKNOWN,
+		"analysis stopped at the time limit of %g seconds: the verdict covers what was read", ctx->max_seconds);
 	return true;
 }
 
@@ -268,6 +268,8 @@ int aibom_artifact__dispatch(aibom_artifact_ctx *ctx, const unsigned char *d, si
 	}
 	if (len >= 4 && d[0] == 'P' && d[1] == 'K' && ((d[2] == 3 && d[3] == 4) || (d[2] == 5 && d[3] == 6)))
 		return aibom_artifact__read_zip(ctx, d, len, meta, format);
+	if (aibom_artifact__is_7z(d, len))
+		return aibom_artifact__read_7z(ctx, d, len, meta, format);
 	if (len >= 4 && memcmp(d, "GGUF", 4) == 0) {
 		*format = "gguf";
 		return aibom_artifact__read_gguf(ctx, d, len, meta);
@@ -403,6 +405,12 @@ void aibom_inspection_free(aibom_inspection *i)
 
 int aibom_artifact__inspect(aibom_inspection **out, const char *name, const unsigned char *data, size_t len)
 {
+	return aibom_artifact__inspect_limited(out, name, data, len, NULL);
+}
+
+int aibom_artifact__inspect_limited(aibom_inspection **out, const char *name, const unsigned char *data,
+	size_t len, const aibom_artifact_limits *limits)
+{
 	aibom_inspection *i = NULL;
 	aibom_artifact_globals *globals = NULL;
 	aibom_artifact_ctx ctx;
@@ -431,7 +439,8 @@ int aibom_artifact__inspect(aibom_inspection **out, const char *name, const unsi
 	ctx.insp = i;
 	ctx.globals = globals;
 	ctx.name = name;
-	ctx.deadline = now_seconds() + AIBOM_ARTIFACT_MAX_SECONDS;
+	ctx.max_seconds = limits && limits->max_seconds > 0 ? limits->max_seconds : AIBOM_ARTIFACT_MAX_SECONDS;
+	ctx.deadline = now_seconds() + ctx.max_seconds;
 
 	aibom_artifact__meta_num(&ctx, i->meta, "size", (double)len);
 	if (EVP_Digest(data, len, md, &md_len, EVP_sha256(), NULL) != 1) {
@@ -629,7 +638,7 @@ bool aibom_artifact__looks_like_model(const char *path, const unsigned char *h, 
 		n = 0;
 	if (ext_in(path, strong_exts))
 		return true;
-	if (n >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4)
+	if ((n >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4) || aibom_artifact__is_7z(h, n))
 		return !ext_in(path, not_model_exts);
 	if ((n >= 4 && memcmp(h, "GGUF", 4) == 0) || (n >= 6 && memcmp(h, "\x93NUMPY", 6) == 0) ||
 	    (n >= 8 && memcmp(h + 4, "TFL3", 4) == 0) || hdf5_offset(h, n) >= 0)

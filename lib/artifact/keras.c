@@ -1,8 +1,9 @@
 /*
  * keras.c - Keras model configurations: config.json of a Keras v3 .keras archive, and the
  * model_config (and training_config) JSON attributes of a Keras/TF HDF5 .h5 file, found in the
- * file's bytes without libhdf5 (h5py stores these strings contiguously, in a global heap or
- * inline in the attribute message). The configuration names every layer class; a Lambda layer
+ * file's bytes without libhdf5 (h5py stores these strings contiguously: a bytes attribute as a
+ * fixed-length string inline in the attribute message, a str attribute as a variable-length
+ * string in a global heap collection); the superblock's declared end of file is checked. The configuration names every layer class; a Lambda layer
  * carries marshalled Python bytecode and is dangerous, and an entry naming a module outside
  * Keras (a "function" or class from "os", "builtins", any package) is recorded as an import and
  * judged with the knowledge file.
@@ -154,6 +155,60 @@ static size_t json_extent(const char *s, size_t n)
 	return 0;
 }
 
+static uint64_t le_n(const unsigned char *p, unsigned n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = (v << 8) | p[n];
+	return v;
+}
+
+/* The superblock (at 0, 512, 1024, ...): its version, and the end-of-file address it declares
+ * checked against the bytes present (a cut file is malformed, whatever its strings say). */
+static void hdf5_superblock(aibom_artifact_ctx *ctx, const unsigned char *d, size_t len, cJSON *meta)
+{
+	static const unsigned char sig[8] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+	size_t at;
+	unsigned version, osize;
+	uint64_t base, eof, undef;
+	const unsigned char *s;
+
+	for (at = 0; at + 8 <= len && at <= 4096; at = at ? at * 2 : 512)
+		if (memcmp(d + at, sig, 8) == 0)
+			break;
+	if (at + 8 > len || at > 4096)
+		return;
+	s = d + at;
+	if (len - at < 14) {
+		aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "HDF5 superblock truncated");
+		return;
+	}
+	version = s[8];
+	aibom_artifact__meta_num(ctx, meta, "superblock_version", version);
+	osize = version <= 1 ? s[13] : s[9];
+	if (version > 3 || (osize != 4 && osize != 8)) {
+		aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "HDF5 superblock version %u with %u-byte offsets is not readable",
+			version, osize);
+		return;
+	}
+	/* base address, then (v0/1) free-space address or (v2/3) extension address, then end of file */
+	{
+		size_t base_at = version == 0 ? 24 : version == 1 ? 28 : 12, eof_at = base_at + 2 * osize;
+		if (len - at < eof_at + osize) {
+			aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED, "HDF5 superblock truncated");
+			return;
+		}
+		base = le_n(s + base_at, osize);
+		eof = le_n(s + eof_at, osize);
+	}
+	undef = osize == 8 ? UINT64_MAX : 0xffffffffu;
+	if (eof != undef && base != undef && (base > len || eof > len - base))
+		aibom_artifact__judge(ctx, AIBOM_VERDICT_MALFORMED,
+			"HDF5 file truncated: its superblock declares %llu bytes, %zu are present",
+			(unsigned long long)(base + eof < base ? UINT64_MAX : base + eof), len);
+}
+
 int aibom_artifact__read_hdf5(aibom_artifact_ctx *ctx, const unsigned char *d, size_t len, cJSON *meta)
 {
 	static const char needle[] = "{\"class_name\":";
@@ -162,6 +217,7 @@ int aibom_artifact__read_hdf5(aibom_artifact_ctx *ctx, const unsigned char *d, s
 	bool named = memmem(d, len, "model_config", 12) != NULL;
 
 	aibom_artifact__meta_str(ctx, meta, "reader", "built-in (configuration strings only, no libhdf5)");
+	hdf5_superblock(ctx, d, len, meta);
 	while (p < end && (hit = memmem(p, (size_t)(end - p), needle, sizeof(needle) - 1)) != NULL) {
 		size_t n = json_extent(hit, (size_t)(end - hit));
 		if (aibom_artifact__out_of_time(ctx))

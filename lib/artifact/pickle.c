@@ -671,6 +671,21 @@ static void joblib_array(pk *p, const value *wrapper, size_t at)
 	p->pos += (size_t)nbytes;
 }
 
+/* What a pickle returns, when the caller needs it (legacy torch tar records: a count, a tuple
+ * whose last item is a storage or tensor class). */
+static void note_result(aibom_pickle_summary *sum, const value *v)
+{
+	const value *last;
+
+	sum->result_is_int = v->kind == V_INT && !v->big;
+	sum->result_int = sum->result_is_int ? v->i : 0;
+	sum->result_tuple = v->kind == V_TUPLE ? v->n : 0;
+	sum->result_global[0] = '\0';
+	if (v->kind == V_TUPLE && v->n > 0 && (last = v->items[v->n - 1])->kind == V_GLOBAL && last->module &&
+	    last->name)
+		snprintf(sum->result_global, sizeof(sum->result_global), "%s.%s", last->module, last->name);
+}
+
 /* ------------------------------------------------------------------ the opcode loop */
 
 /* 0: STOP reached; 1: malformed or stopped; -1: out of memory. */
@@ -695,7 +710,9 @@ static int run(pk *p)
 		op = p->d[p->pos++];
 		switch (op) {
 		case '.': /* STOP */
-			(void)pop(p, at);
+			v = pop(p, at);
+			if (p->sum && p->nesting == 0 && !p->failed)
+				note_result(p->sum, v);
 			return p->failed ? 1 : 0;
 		case '(': mark(p); break;
 		case '0': /* POP */
