@@ -61,6 +61,15 @@ typedef struct {
 	aibom_vec scripts;       /* char *: "module:function" entry points declared by manifests */
 } aibom_graph_file;
 
+/* A call site that passes a model id down to a finding in a wrapper (see aibom_found). */
+typedef struct {
+	uint32_t file;
+	int scope;               /* the calling function */
+	uint32_t line;           /* the call */
+	uint32_t hops;           /* edges from the caller down to the finding */
+	const char *chain;       /* JSON frames from the callee of the call down to the finding */
+} aibom_origin;
+
 typedef struct {
 	aibom_graph_file *files;
 	size_t nfiles;
@@ -69,6 +78,7 @@ typedef struct {
 	aibom_map *methods;      /* method name -> unique (file, def) key, for heuristic edges */
 	aibom_vec services;      /* aibom_service */
 	aibom_vec reach;         /* aibom_reach */
+	aibom_vec origins;       /* aibom_origin */
 	const char *root_name;
 } aibom_graph;
 

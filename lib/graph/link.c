@@ -37,6 +37,7 @@ int aibom_graph__init(aibom_graph *g, aibom_graph_file *files, size_t n, const a
 	g->root_name = root_name;
 	g->services.item_size = sizeof(aibom_service);
 	g->reach.item_size = sizeof(aibom_reach);
+	g->origins.item_size = sizeof(aibom_origin);
 	if ((g->methods = aibom_map__new()) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {

@@ -348,25 +348,44 @@ static int propagate(aibom_graph *g, const nodes *n)
 					error = -1;
 				aibom_str__free(&start);
 			}
+			/* one finding per model id received; every call site that passes it is an origin,
+			 * and the finding is reachable only through one of them */
 			for (r = 0; r < got.count && error == 0; r++) {
 				received *x = aibom_vec__at(&got, received, r);
-				aibom_found *added;
-				/* one finding per (model, call site): each is reachable only through its caller */
-				/* the vector may move: re-fetch the original after every append */
-				fd = aibom_vec__at(gf->found, aibom_found, k);
+				size_t q, before;
+				bool seen = false;
+				for (q = 0; q < r && !seen; q++)
+					seen = !strcmp(aibom_vec__at(&got, received, q)->model, x->model);
+				if (seen)
+					continue;
+				before = gf->found->count;
 				{
-					aibom_found copy = *fd;
+					/* the vector may move on append: copy the original first */
+					aibom_found copy = *aibom_vec__at(gf->found, aibom_found, k);
 					if (aibom_match__with_model(gf->found, g->cat, g->idx, gf->facts, &copy, x->model,
 						aibom_arena__strdup(&gf->facts->arena, x->provenance)) < 0)
 						error = -1;
 				}
-				if (error == 0 && gf->found->count > count) {
-					added = aibom_vec__at(gf->found, aibom_found, gf->found->count - 1);
-					added->origin_file = (int)x->origin_file;
-					added->origin_scope = x->origin_scope;
-					added->origin_line = x->origin_line;
-					added->origin_hops = x->hops;
-					added->origin_chain = aibom_arena__strdup(&gf->facts->arena, x->chain);
+				if (error == 0 && gf->found->count > before) {
+					aibom_found *added = aibom_vec__at(gf->found, aibom_found, gf->found->count - 1);
+					added->origin_first = (uint32_t)g->origins.count;
+					for (q = r; q < got.count; q++) {
+						received *y = aibom_vec__at(&got, received, q);
+						aibom_origin *o;
+						if (strcmp(y->model, x->model))
+							continue;
+						if ((o = aibom_vec__push(&g->origins)) == NULL) {
+							error = -1;
+							break;
+						}
+						o->file = y->origin_file;
+						o->scope = y->origin_scope;
+						o->line = y->origin_line;
+						o->hops = y->hops;
+						o->chain = aibom_arena__strdup(&gf->facts->arena, y->chain);
+						added = aibom_vec__at(gf->found, aibom_found, gf->found->count - 1);
+						added->origin_count++;
+					}
 				}
 				aibom_vec__at(gf->found, aibom_found, k)->dropped = true;
 			}
@@ -562,14 +581,28 @@ static int reach_all(aibom_graph *g, const nodes *n)
 						continue;
 					for (x = 0; x < gf->found->count; x++) {
 						const aibom_found *fd = aibom_vec__at(gf->found, aibom_found, x);
-						bool via = fd->origin_file >= 0;
-						size_t node = via ? node_of(n, (uint32_t)fd->origin_file, fd->origin_scope) :
-							node_of(n, (uint32_t)f, fd->scope);
-						if (fd->dropped || w.dist[node] < 0 || (pass == 1 && !w.heur[node]))
+						const aibom_origin *best_o = NULL;
+						size_t node = node_of(n, (uint32_t)f, fd->scope), o;
+						uint32_t hops = 0;
+
+						if (fd->dropped)
 							continue;
-						if (record(g, best, e->service, (uint32_t)i, k, (uint32_t)f, x,
-							(uint32_t)w.dist[node] + (via ? fd->origin_hops : 0), w.heur[node], n, &w, node,
-							via ? fd->origin_line : fd->line, via ? fd->origin_chain : NULL) < 0)
+						/* a model id from callers: the nearest call site that passes it */
+						for (o = 0; o < fd->origin_count; o++) {
+							const aibom_origin *or = aibom_vec__at(&g->origins, aibom_origin, fd->origin_first + o);
+							size_t on = node_of(n, or->file, or->scope);
+							if (w.dist[on] < 0 || (best_o && (uint32_t)w.dist[on] + or->hops >= hops))
+								continue;
+							best_o = or;
+							hops = (uint32_t)w.dist[on] + or->hops;
+							node = on;
+						}
+						if ((fd->origin_count && best_o == NULL) || w.dist[node] < 0 || (pass == 1 && !w.heur[node]))
+							continue;
+						if (best_o == NULL)
+							hops = (uint32_t)w.dist[node];
+						if (record(g, best, e->service, (uint32_t)i, k, (uint32_t)f, x, hops, w.heur[node], n, &w,
+							node, best_o ? best_o->line : fd->line, best_o ? best_o->chain : NULL) < 0)
 							goto done;
 					}
 				}
@@ -636,5 +669,6 @@ void aibom_graph__free(aibom_graph *g)
 	for (i = 0; i < g->reach.count; i++)
 		free(aibom_vec__at(&g->reach, aibom_reach, i)->path);
 	aibom_vec__free(&g->reach);
+	aibom_vec__free(&g->origins);
 	aibom_map__free(g->methods);
 }

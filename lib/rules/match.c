@@ -300,7 +300,6 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	found->param_index = param_index;
 	found->param_name = param_name;
 	found->site = c;
-	found->origin_file = -1;
 	aibom_str__free(&flags);
 	{
 		span *sp = aibom_vec__push(consumed);
@@ -355,7 +354,6 @@ int aibom_match__file(aibom_vec *out, const aibom_catalog *cat, const aibom_inde
 			found->rule = h->api;
 			found->scope = s->scope;
 			found->param_index = -1;
-			found->origin_file = -1;
 			break;
 		}
 	}

@@ -102,12 +102,10 @@ typedef struct {
 	const char *param_name;
 	const aibom_call *site;  /* the call it was found at, NULL for string literals */
 	bool dropped;            /* replaced by the models its callers pass (graph/reach.c) */
-	/* a model id received from a caller: reachable only through the function that passes it */
-	int origin_file;         /* -1: none */
-	int origin_scope;
-	uint32_t origin_line;    /* the call site in that function */
-	uint32_t origin_hops;    /* edges from there down to the finding */
-	const char *origin_chain;/* JSON frames from the callee of the call site down to the finding */
+	/* a model id received from callers: reachable only through a function that passes it; the
+	 * call sites are origins[origin_first .. +origin_count] of the graph (graph/graph.h) */
+	uint32_t origin_first;
+	uint32_t origin_count;   /* 0: the finding is where it is */
 	const char *artifact;    /* the repository model file the model path names, or NULL */
 } aibom_found;
 
