@@ -332,7 +332,7 @@ static int extract_one(pool *p, size_t i, void *state)
 	} else {
 		r->facts.module = "";
 	}
-	if (aibom_lang_python.extract(&r->facts, &aibom_lang_python, p->query, &w->lw, text, len) < 0) {
+	if (aibom_extract__run(&r->facts, &aibom_lang_python, p->query, &w->lw, text, len) < 0) {
 		if (aibom_error_last()->klass == AIBOM_ERROR_NOMEMORY) {
 			error = -1;
 			goto done;

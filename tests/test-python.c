@@ -33,7 +33,7 @@ static void extract(extracted *x, const char *path, const char *src)
 	ck_assert_msg(x->q != NULL, "%s", aibom_error_last()->message);
 	x->w.parser = ts_parser_new();
 	x->w.cursor = ts_query_cursor_new();
-	x->rc = aibom_lang_python.extract(&x->f, &aibom_lang_python, x->q, &x->w, src, strlen(src));
+	x->rc = aibom_extract__run(&x->f, &aibom_lang_python, x->q, &x->w, src, strlen(src));
 }
 
 static void done(extracted *x)

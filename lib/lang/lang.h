@@ -17,15 +17,36 @@ typedef struct {
 	TSQueryCursor *cursor;
 } aibom_lang_worker;
 
+/* The source being turned into facts. */
+typedef struct {
+	const char *src;
+	size_t len;
+	aibom_facts *f;
+} aibom_xctx;
+
+/* A language: its grammar, its query (where the facts are) and the hooks for what only it knows.
+ * The rest of extraction is shared (extract.c). */
 struct aibom_lang {
 	const char *name;
 	const TSLanguage *(*grammar)(void);
 	const char *query_source;
-	/* Fill F from SRC; returns 0, or -1 with an error set when the file cannot be parsed at all.
-	 * Partial trees (syntax errors) succeed and leave f->diagnostic set. */
-	int (*extract)(aibom_facts *f, const aibom_lang *lang, const TSQuery *query,
-		aibom_lang_worker *w, const char *src, size_t len);
+	aibom_expr *(*conv)(aibom_xctx *x, TSNode n, int depth);     /* an expression, depth-capped */
+	aibom_expr *(*string)(aibom_xctx *x, TSNode n);              /* a @string: EXPR_STR when plain */
+	void (*params)(aibom_xctx *x, aibom_def *d, TSNode params);  /* a definition's parameters */
+	int (*import)(aibom_xctx *x, const TSQueryMatch *m, const TSQuery *q); /* an @import match */
+	const char *(*assign_target)(aibom_xctx *x, TSNode left);    /* a tracked target, or NULL */
+	bool (*is_main)(aibom_xctx *x, TSNode n);                    /* a @main capture is a main block */
 };
+
+/* Fill F from SRC with LANG; returns 0, or -1 with an error set when the file cannot be parsed
+ * at all. Partial trees (syntax errors) succeed and leave f->diagnostic set. */
+int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *query,
+	aibom_lang_worker *w, const char *src, size_t len);
+
+/* Shared helpers for the language hooks. */
+const char *aibom_x__text(aibom_xctx *x, TSNode n, size_t max);
+bool aibom_x__is(TSNode n, const char *type);
+aibom_expr *aibom_x__expr(aibom_xctx *x, aibom_expr_kind kind, TSNode n);
 
 extern const aibom_lang aibom_lang_python;
 

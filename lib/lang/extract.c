@@ -1,0 +1,338 @@
+/*
+ * extract.c - the language-neutral half of extraction: parse, run the language's query, and turn
+ * its captures into facts (definitions with their scopes and qualified names, calls, bindings,
+ * returns, string literals, decorators), calling the language's hooks for what only it knows
+ * (expressions, parameters, imports, assignment targets). Partial trees are kept: a syntax error
+ * becomes a warning and the facts of the rest of the file survive.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang.h"
+
+const char *aibom_x__text(aibom_xctx *c, TSNode n, size_t max)
+{
+	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	if (e > c->len)
+		e = (uint32_t)c->len;
+	if (e < s)
+		e = s;
+	if (max && e - s > max)
+		e = s + (uint32_t)max;
+	return aibom_arena__strndup(&c->f->arena, c->src + s, e - s);
+}
+
+bool aibom_x__is(TSNode n, const char *type)
+{
+	return strcmp(ts_node_type(n), type) == 0;
+}
+
+aibom_expr *aibom_x__expr(aibom_xctx *c, aibom_expr_kind kind, TSNode n)
+{
+	aibom_expr *e = aibom_arena__alloc(&c->f->arena, sizeof(*e));
+	TSPoint p = ts_node_start_point(n);
+
+	if (e == NULL)
+		return NULL;
+	e->kind = kind;
+	e->line = p.row + 1;
+	e->col = p.column + 1;
+	e->start_byte = ts_node_start_byte(n);
+	e->end_byte = ts_node_end_byte(n);
+	return e;
+}
+
+/* ---- scopes */
+
+typedef struct {
+	uint32_t byte;
+	int kind; /* 0 call, 1 binding, 2 return, 3 string */
+	void *item;
+} pending;
+
+static int def_cmp(const void *a, const void *b)
+{
+	const aibom_def *x = a, *y = b;
+	return x->start_byte < y->start_byte ? -1 : x->start_byte > y->start_byte ? 1 : 0;
+}
+
+/* Innermost definition containing BYTE, or -1. Defs are sorted and properly nested. */
+static int scope_of(const aibom_facts *f, uint32_t byte)
+{
+	const aibom_def *defs = f->defs.items;
+	size_t lo = 0, hi = f->defs.count;
+	int i;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (defs[mid].start_byte <= byte)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	i = (int)lo - 1;
+	while (i >= 0 && !(defs[i].start_byte <= byte && byte < defs[i].end_byte))
+		i = defs[i].parent;
+	return i;
+}
+
+static void set_parents(aibom_facts *f)
+{
+	aibom_def *defs = f->defs.items;
+	int *stack = malloc(sizeof(int) * (f->defs.count + 1));
+	size_t i, top = 0;
+
+	if (stack == NULL)
+		return;
+	for (i = 0; i < f->defs.count; i++) {
+		while (top > 0 && defs[stack[top - 1]].end_byte <= defs[i].start_byte)
+			top--;
+		defs[i].parent = top ? stack[top - 1] : -1;
+		defs[i].qualname = top ? aibom_arena__printf(&f->arena, "%s.%s",
+			defs[stack[top - 1]].qualname, defs[i].name) : defs[i].name;
+		stack[top++] = (int)i;
+	}
+	free(stack);
+}
+
+static const char *first_error(TSNode root, uint32_t *line)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	const char *what = NULL;
+
+	/* Iterative pre-order walk, descending only into subtrees that hold an error. */
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&cur);
+		if (ts_node_is_missing(n) || aibom_x__is(n, "ERROR")) {
+			*line = ts_node_start_point(n).row + 1;
+			what = ts_node_is_missing(n) ? "missing token" : "syntax error";
+			break;
+		}
+		if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+			if (!ts_tree_cursor_goto_parent(&cur))
+				goto done;
+		}
+	}
+done:
+	ts_tree_cursor_delete(&cur);
+	return what;
+}
+
+int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *query,
+	aibom_lang_worker *w, const char *src, size_t len)
+{
+	aibom_xctx c = {src, len, f};
+	TSTree *tree;
+	TSNode root;
+	TSQueryMatch m;
+	aibom_vec pend = AIBOM_VEC_INIT(pending), docs = AIBOM_VEC_INIT(uint32_t);
+	aibom_vec decos = AIBOM_VEC_INIT(pending);
+	size_t i;
+	int error = -1;
+	uint32_t err_line = 0;
+	const char *err;
+
+	if (len > UINT32_MAX) {
+		aibom_error__set(AIBOM_ERROR_INPUT, "file too large to parse");
+		return -1;
+	}
+	ts_parser_set_language(w->parser, lang->grammar());
+	tree = ts_parser_parse_string(w->parser, NULL, src, (uint32_t)len);
+	if (tree == NULL) {
+		ts_parser_reset(w->parser);
+		aibom_error__set(AIBOM_ERROR_PARSE, "parser gave up (time limit)");
+		return -1;
+	}
+	root = ts_tree_root_node(tree);
+	if (ts_node_has_error(root) && (err = first_error(root, &err_line)) != NULL) {
+		char msg[128];
+		snprintf(msg, sizeof(msg), "%s at line %u; facts taken from the partial tree", err, err_line);
+		f->diagnostic = aibom__strdup(msg);
+	}
+
+	ts_query_cursor_exec(w->cursor, query, root);
+	while (ts_query_cursor_next_match(w->cursor, &m)) {
+		TSNode whole = {0}, name = {0}, params = {0}, bases = {0};
+		TSNode left = {0}, right = {0};
+		bool is_fn = false, is_cls = false, is_import = false, is_assign = false;
+		uint16_t k;
+
+		for (k = 0; k < m.capture_count; k++) {
+			uint32_t nlen;
+			const char *cn = ts_query_capture_name_for_id(query, m.captures[k].index, &nlen);
+			TSNode n = m.captures[k].node;
+
+			if (!strcmp(cn, "definition.function")) {
+				whole = n;
+				is_fn = true;
+			} else if (!strcmp(cn, "definition.class")) {
+				whole = n;
+				is_cls = true;
+			} else if (!strcmp(cn, "name")) {
+				name = n;
+			} else if (!strcmp(cn, "params")) {
+				params = n;
+			} else if (!strcmp(cn, "bases")) {
+				bases = n;
+			} else if (!strcmp(cn, "import")) {
+				is_import = true;
+			} else if (!strcmp(cn, "assign")) {
+				is_assign = true;
+			} else if (!strcmp(cn, "assign.left")) {
+				left = n;
+			} else if (!strcmp(cn, "assign.right")) {
+				right = n;
+			} else if (!strcmp(cn, "reference.call")) {
+				pending *p = aibom_vec__push(&pend);
+				aibom_call *call = aibom_vec__push(&f->calls);
+				if (p == NULL || call == NULL)
+					goto done;
+				call->call = lang->conv(&c, n, 0);
+				p->byte = ts_node_start_byte(n);
+				p->kind = 0;
+				p->item = (void *)(f->calls.count - 1);
+			} else if (!strcmp(cn, "return.value")) {
+				pending *p = aibom_vec__push(&pend);
+				aibom_return *r = aibom_vec__push(&f->returns);
+				if (p == NULL || r == NULL)
+					goto done;
+				r->value = lang->conv(&c, n, 0);
+				p->byte = ts_node_start_byte(n);
+				p->kind = 2;
+				p->item = (void *)(f->returns.count - 1);
+			} else if (!strcmp(cn, "docstring")) {
+				uint32_t *d = aibom_vec__push(&docs);
+				if (d == NULL)
+					goto done;
+				*d = ts_node_start_byte(n);
+			} else if (!strcmp(cn, "string")) {
+				aibom_expr *e = lang->string(&c, n);
+				if (e && e->kind == EXPR_STR) {
+					pending *p = aibom_vec__push(&pend);
+					aibom_string *s = aibom_vec__push(&f->strings);
+					if (p == NULL || s == NULL)
+						goto done;
+					s->value = e->text;
+					s->line = e->line;
+					s->col = e->col;
+					s->start_byte = e->start_byte;
+					s->end_byte = e->end_byte;
+					p->byte = e->start_byte;
+					p->kind = 3;
+					p->item = (void *)(f->strings.count - 1);
+				}
+			} else if (!strcmp(cn, "main")) {
+				if (f->main_line == 0 && lang->is_main && lang->is_main(&c, n))
+					f->main_line = ts_node_start_point(n).row + 1;
+			} else if (!strcmp(cn, "decorator")) {
+				pending *p = aibom_vec__push(&decos);
+				if (p == NULL)
+					goto done;
+				p->item = lang->conv(&c, n, 0);
+			} else if (!strcmp(cn, "decorated")) {
+				/* the decorator capture of this match comes first */
+				if (decos.count)
+					aibom_vec__at(&decos, pending, decos.count - 1)->byte = ts_node_start_byte(n);
+			}
+		}
+
+		if ((is_fn || is_cls) && !ts_node_is_null(name)) {
+			aibom_def *d = aibom_vec__push(&f->defs);
+			if (d == NULL)
+				goto done;
+			d->kind = is_fn ? DEF_FUNCTION : DEF_CLASS;
+			d->name = aibom_x__text(&c, name, 0);
+			d->start_byte = ts_node_start_byte(whole);
+			d->end_byte = ts_node_end_byte(whole);
+			d->start_line = ts_node_start_point(whole).row + 1;
+			d->end_line = ts_node_end_point(whole).row + 1;
+			if (is_fn && !ts_node_is_null(params))
+				lang->params(&c, d, params);
+			if (is_cls && !ts_node_is_null(bases)) {
+				uint32_t j, nb = ts_node_named_child_count(bases);
+				d->bases = aibom_arena__alloc(&f->arena, sizeof(aibom_expr *) * (nb + 1));
+				for (j = 0; d->bases && j < nb; j++) {
+					TSNode b = ts_node_named_child(bases, j);
+					if (!ts_node_is_null(b))
+						d->bases[d->nbases++] = lang->conv(&c, b, 0);
+				}
+			}
+		} else if (is_import) {
+			if (lang->import(&c, &m, query) < 0)
+				goto done;
+		} else if (is_assign && !ts_node_is_null(left) && !ts_node_is_null(right)) {
+			const char *target = lang->assign_target(&c, left);
+			if (target) {
+				pending *p = aibom_vec__push(&pend);
+				aibom_binding *b = aibom_vec__push(&f->bindings);
+				if (p == NULL || b == NULL)
+					goto done;
+				b->target = target;
+				b->value = lang->conv(&c, right, 0);
+				b->line = ts_node_start_point(left).row + 1;
+				p->byte = ts_node_start_byte(left);
+				p->kind = 1;
+				p->item = (void *)(f->bindings.count - 1);
+			}
+		}
+	}
+
+	if (f->defs.count)
+		qsort(f->defs.items, f->defs.count, sizeof(aibom_def), def_cmp);
+	set_parents(f);
+	for (i = 0; i < pend.count; i++) {
+		pending *p = aibom_vec__at(&pend, pending, i);
+		size_t idx = (size_t)p->item;
+		int scope = scope_of(f, p->byte);
+		switch (p->kind) {
+		case 0: aibom_vec__at(&f->calls, aibom_call, idx)->scope = scope; break;
+		case 1: aibom_vec__at(&f->bindings, aibom_binding, idx)->scope = scope; break;
+		case 2: aibom_vec__at(&f->returns, aibom_return, idx)->scope = scope; break;
+		case 3: aibom_vec__at(&f->strings, aibom_string, idx)->scope = scope; break;
+		}
+	}
+	/* drop docstrings from the string literals */
+	if (docs.count) {
+		size_t o = 0, j;
+		for (i = 0; i < f->strings.count; i++) {
+			aibom_string *s = aibom_vec__at(&f->strings, aibom_string, i);
+			bool doc = false;
+			for (j = 0; j < docs.count && !doc; j++)
+				doc = *aibom_vec__at(&docs, uint32_t, j) == s->start_byte;
+			if (!doc)
+				*aibom_vec__at(&f->strings, aibom_string, o++) = *s;
+		}
+		f->strings.count = o;
+	}
+	/* attach decorators to their definitions */
+	for (i = 0; i < decos.count; i++) {
+		pending *p = aibom_vec__at(&decos, pending, i);
+		size_t j;
+		for (j = 0; j < f->defs.count; j++) {
+			aibom_def *d = aibom_vec__at(&f->defs, aibom_def, j);
+			if (d->start_byte == p->byte) {
+				aibom_expr **nd = aibom_arena__alloc(&f->arena, sizeof(*nd) * (d->ndecorators + 1));
+				if (nd == NULL)
+					goto done;
+				if (d->ndecorators)
+					memcpy(nd, d->decorators, sizeof(*nd) * d->ndecorators);
+				nd[d->ndecorators++] = p->item;
+				d->decorators = nd;
+				break;
+			}
+		}
+	}
+	error = f->arena.failed ? -1 : 0;
+	if (error < 0)
+		aibom_error__oom();
+done:
+	aibom_vec__free(&pend);
+	aibom_vec__free(&docs);
+	aibom_vec__free(&decos);
+	ts_tree_delete(tree);
+	return error;
+}
+
