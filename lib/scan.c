@@ -19,6 +19,23 @@
 #include "artifact/artifact.h"
 
 #define DEFAULT_MAX_FILE_SIZE (4u * 1024 * 1024)
+
+/* The languages a scan extracts, by file kind. */
+enum { LANG_PYTHON, LANG_JAVASCRIPT, LANG_TYPESCRIPT, LANG_TSX, LANG_COUNT };
+static const aibom_lang *const langs[LANG_COUNT] = {
+	&aibom_lang_python, &aibom_lang_javascript, &aibom_lang_typescript, &aibom_lang_tsx,
+};
+
+static int lang_of(aibom_file_kind kind)
+{
+	switch (kind) {
+	case FILE_PYTHON: case FILE_NOTEBOOK: return LANG_PYTHON;
+	case FILE_JAVASCRIPT: return LANG_JAVASCRIPT;
+	case FILE_TYPESCRIPT: return LANG_TYPESCRIPT;
+	case FILE_TSX: return LANG_TSX;
+	default: return -1;
+	}
+}
 #define DEFAULT_MAX_ARTIFACT_SIZE ((size_t)1 << 30)
 #define MAX_JOBS 64
 
@@ -72,7 +89,7 @@ struct pool {
 	const aibom_catalog *cat;
 	const aibom_index *idx;
 	aibom_graph *graph;
-	TSQuery *query;
+	TSQuery *queries[LANG_COUNT]; /* compiled once per scan, shared read-only */
 	aibom_file_result *results;
 	/* the first fatal error of a worker (out of memory), with its message */
 	int failed;
@@ -314,6 +331,9 @@ static int extract_one(pool *p, size_t i, void *state)
 		break;
 	}
 	case FILE_PYTHON:
+	case FILE_JAVASCRIPT:
+	case FILE_TYPESCRIPT:
+	case FILE_TSX:
 		aibom_facts__init(&r->facts);
 		break;
 	default:
@@ -321,8 +341,9 @@ static int extract_one(pool *p, size_t i, void *state)
 	}
 	r->has_facts = true;
 	r->facts.path = r->file->path;
-	if (r->file->kind == FILE_PYTHON) {
-		char *mod = aibom_python__module_name(r->file->path, &r->facts.is_package);
+	r->facts.language = lang_of(r->file->kind) == LANG_PYTHON ? "python" : "javascript";
+	if (r->file->kind != FILE_NOTEBOOK) {
+		char *mod = aibom_lang__module_name(r->file->path, &r->facts.is_package);
 		if (mod == NULL) {
 			error = -1;
 			goto done;
@@ -332,7 +353,8 @@ static int extract_one(pool *p, size_t i, void *state)
 	} else {
 		r->facts.module = "";
 	}
-	if (aibom_extract__run(&r->facts, &aibom_lang_python, p->query, &w->lw, text, len) < 0) {
+	if (aibom_extract__run(&r->facts, langs[lang_of(r->file->kind)], p->queries[lang_of(r->file->kind)],
+		&w->lw, text, len) < 0) {
 		if (aibom_error_last()->klass == AIBOM_ERROR_NOMEMORY) {
 			error = -1;
 			goto done;
@@ -569,8 +591,9 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	if ((error = load_rule_files(scan->catalog, opts)) < 0)
 		goto done;
 	error = AIBOM_ERROR;
-	if ((p.query = aibom_lang__compile(&aibom_lang_python)) == NULL)
-		goto done;
+	for (i = 0; i < LANG_COUNT; i++)
+		if ((p.queries[i] = aibom_lang__compile(langs[i])) == NULL)
+			goto done;
 	so.max_size = opts->max_file_size ? opts->max_file_size : DEFAULT_MAX_FILE_SIZE;
 	so.max_artifact_size = opts->max_artifact_size ? opts->max_artifact_size : DEFAULT_MAX_ARTIFACT_SIZE;
 	so.markers = &scan->catalog->markers;
@@ -690,8 +713,9 @@ done:
 	aibom_vec__free(&diags);
 	free(facts);
 	aibom_index__free(&idx);
-	if (p.query)
-		ts_query_delete(p.query);
+	for (i = 0; i < LANG_COUNT; i++)
+		if (p.queries[i])
+			ts_query_delete(p.queries[i]);
 	aibom_source__free(src);
 	aibom_scan_free(scan);
 	pthread_mutex_destroy(&p.lock);

@@ -25,7 +25,7 @@ static void extract(extracted *x, const char *path, const char *src)
 	aibom_facts__init(&x->f);
 	x->f.path = path;
 	pkg = false;
-	mod = aibom_python__module_name(path, &pkg);
+	mod = aibom_lang__module_name(path, &pkg);
 	x->f.is_package = pkg;
 	x->f.module = aibom_arena__strdup(&x->f.arena, mod);
 	free(mod);
@@ -60,15 +60,15 @@ START_TEST(module_names)
 	bool pkg;
 	char *m;
 
-	m = aibom_python__module_name("src/app/models.py", &pkg);
+	m = aibom_lang__module_name("src/app/models.py", &pkg);
 	ck_assert_str_eq(m, "app.models");
 	ck_assert(!pkg);
 	free(m);
-	m = aibom_python__module_name("app/__init__.py", &pkg);
+	m = aibom_lang__module_name("app/__init__.py", &pkg);
 	ck_assert_str_eq(m, "app");
 	ck_assert(pkg);
 	free(m);
-	m = aibom_python__module_name("README.md", &pkg);
+	m = aibom_lang__module_name("README.md", &pkg);
 	ck_assert_str_eq(m, "");
 	free(m);
 }

@@ -133,6 +133,9 @@ static const char *kind_name(aibom_file_kind k)
 {
 	switch (k) {
 	case FILE_PYTHON: return "python";
+	case FILE_JAVASCRIPT: return "javascript";
+	case FILE_TYPESCRIPT: return "typescript";
+	case FILE_TSX: return "tsx";
 	case FILE_NOTEBOOK: return "notebook";
 	case FILE_REQUIREMENTS: return "requirements";
 	case FILE_PYPROJECT: return "pyproject";

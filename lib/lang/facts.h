@@ -98,6 +98,7 @@ typedef struct {
 typedef struct {
 	const char *path;        /* repo-relative */
 	const char *module;      /* dotted module name, "" if not importable */
+	const char *language;    /* the rule catalog's language of the file: "python", "javascript" */
 	bool is_package;         /* __init__.py */
 	aibom_arena arena;
 	aibom_vec defs;          /* aibom_def */

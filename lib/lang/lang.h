@@ -49,6 +49,9 @@ bool aibom_x__is(TSNode n, const char *type);
 aibom_expr *aibom_x__expr(aibom_xctx *x, aibom_expr_kind kind, TSNode n);
 
 extern const aibom_lang aibom_lang_python;
+extern const aibom_lang aibom_lang_javascript;
+extern const aibom_lang aibom_lang_typescript;
+extern const aibom_lang aibom_lang_tsx;
 
 /* Compile LANG's query; returns NULL with an error set (class QUERY) on failure. */
 TSQuery *aibom_lang__compile(const aibom_lang *lang);
@@ -58,7 +61,8 @@ TSQuery *aibom_lang__compile(const aibom_lang *lang);
 int aibom_notebook__to_python(aibom_buf *out, uint32_t **line_map, uint32_t *line_map_len,
 	const char *json, size_t len);
 
-/* Module name of a repo-relative Python path: "src/pkg/mod.py" -> "pkg.mod"; "" if none. */
-char *aibom_python__module_name(const char *path, bool *is_package);
+/* Module name of a repo-relative source path: "src/pkg/mod.py" -> "pkg.mod", "app/lib/ai.ts" ->
+ * "app.lib.ai"; a package's own file ("__init__.py", "index.ts") names the package. "" if none. */
+char *aibom_lang__module_name(const char *path, bool *is_package);
 
 #endif

@@ -410,25 +410,28 @@ static aibom_expr *string_fact(ctx *c, TSNode n)
 	return conv_string(c, n, 0);
 }
 
-char *aibom_python__module_name(const char *path, bool *is_package)
+char *aibom_lang__module_name(const char *path, bool *is_package)
 {
+	static const char *const exts[] = {".py", ".pyi", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts",
+		".tsx", NULL};
+	static const char *const inits[] = {"__init__", "index", NULL};
+	const char *const *e;
 	size_t n = strlen(path);
 	const char *start = path;
 	char *out, *p;
 
 	*is_package = false;
-	if (aibom__has_suffix(path, ".py"))
-		n -= 3;
-	else if (aibom__has_suffix(path, ".pyi"))
-		n -= 4;
-	else
+	for (e = exts; *e; e++)
+		if (aibom__has_suffix(path, *e) && !aibom__has_suffix(path, ".d.ts"))
+			break;
+	if (*e == NULL)
 		return aibom__strdup("");
+	n -= strlen(*e);
 	if (aibom__has_prefix(path, "src/")) {
 		start += 4;
 		n -= 4;
 	}
-	out = malloc(n + 1);
-	if (out == NULL) {
+	if ((out = malloc(n + 1)) == NULL) {
 		aibom_error__oom();
 		return NULL;
 	}
@@ -437,10 +440,15 @@ char *aibom_python__module_name(const char *path, bool *is_package)
 	for (p = out; *p; p++)
 		if (*p == '/')
 			*p = '.';
-	if (aibom__has_suffix(out, "__init__")) {
-		size_t l = strlen(out) - strlen("__init__");
-		*is_package = true;
-		out[l ? l - 1 : 0] = '\0';
+	for (e = inits; *e; e++) {
+		size_t l = strlen(out), k = strlen(*e);
+		if (!strcmp(*e, "index") && aibom__has_suffix(path, ".py"))
+			continue; /* index.py is an ordinary module; index.ts is its folder's */
+		if (l >= k && !strcmp(out + l - k, *e) && (l == k || out[l - k - 1] == '.')) {
+			*is_package = true;
+			out[l > k ? l - k - 1 : 0] = '\0';
+			break;
+		}
 	}
 	return out;
 }

@@ -32,7 +32,7 @@ struct aibom_source {
 	uint64_t max_size;
 };
 
-static const char *const skip_dirs[] = {".git", "node_modules", "__pycache__", "site-packages",
+static const char *const skip_dirs[] = {".git", "node_modules", "__pycache__", "site-packages", ".next",
 	".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", ".hg",
 	".svn", ".eggs", NULL};
 
@@ -55,6 +55,18 @@ aibom_file_kind aibom_source__kind_of(const char *path, const aibom_source_opts 
 		return FILE_PYTHON;
 	if (aibom__has_suffix(base, ".ipynb"))
 		return FILE_NOTEBOOK;
+	if (aibom__has_suffix(base, ".tsx"))
+		return FILE_TSX;
+	if ((aibom__has_suffix(base, ".ts") || aibom__has_suffix(base, ".mts") || aibom__has_suffix(base, ".cts")) &&
+	    !aibom__has_suffix(base, ".d.ts"))
+		return FILE_TYPESCRIPT;
+	if (aibom__has_suffix(base, ".js") || aibom__has_suffix(base, ".mjs") || aibom__has_suffix(base, ".cjs") ||
+	    aibom__has_suffix(base, ".jsx")) {
+		/* bundles and minified files are not source anyone wrote */
+		if (aibom__has_suffix(base, ".min.js") || aibom__has_suffix(base, ".bundle.js"))
+			return FILE_OTHER;
+		return FILE_JAVASCRIPT;
+	}
 	if (!strcmp(base, "pyproject.toml"))
 		return FILE_PYPROJECT;
 	if (aibom__has_prefix(base, "requirements") && aibom__has_suffix(base, ".txt"))

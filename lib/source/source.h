@@ -11,6 +11,9 @@
 typedef enum {
 	FILE_OTHER = 0,
 	FILE_PYTHON,
+	FILE_JAVASCRIPT,       /* .js .mjs .cjs .jsx */
+	FILE_TYPESCRIPT,       /* .ts .mts .cts */
+	FILE_TSX,
 	FILE_NOTEBOOK,
 	FILE_REQUIREMENTS,
 	FILE_PYPROJECT,
