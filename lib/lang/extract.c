@@ -264,7 +264,7 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 			if (lang->import(&c, &m, query) < 0)
 				goto done;
 		} else if (is_assign && !ts_node_is_null(left) && !ts_node_is_null(right)) {
-			const char *target = lang->assign_target(&c, left);
+			const char *target = lang->assign_target(&c, left, right);
 			if (target) {
 				pending *p = aibom_vec__push(&pend);
 				aibom_binding *b = aibom_vec__push(&f->bindings);

@@ -458,9 +458,15 @@ static int import_match(ctx *c, const TSQueryMatch *m, const TSQuery *query)
 	return 0;
 }
 
-/* x = ... and this.x = ... (kept as "self.x", the name the resolver gives instance attributes) */
-static const char *assign_target(ctx *c, TSNode left)
+/* x = ... and this.x = ... (kept as "self.x", the name the resolver gives instance attributes);
+ * `const x = require("m")` is an import, not a binding */
+static const char *assign_target(ctx *c, TSNode left, TSNode right)
 {
+	if (is(right, "call_expression")) {
+		TSNode fn = ts_node_child_by_field_name(right, "function", 8);
+		if (!ts_node_is_null(fn) && is(fn, "identifier") && !strcmp(node_text(c, fn, 16), "require"))
+			return NULL;
+	}
 	if (is(left, "identifier"))
 		return node_text(c, left, 0);
 	if (is(left, "member_expression")) {

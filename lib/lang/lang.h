@@ -34,7 +34,7 @@ struct aibom_lang {
 	aibom_expr *(*string)(aibom_xctx *x, TSNode n);              /* a @string: EXPR_STR when plain */
 	void (*params)(aibom_xctx *x, aibom_def *d, TSNode params);  /* a definition's parameters */
 	int (*import)(aibom_xctx *x, const TSQueryMatch *m, const TSQuery *q); /* an @import match */
-	const char *(*assign_target)(aibom_xctx *x, TSNode left);    /* a tracked target, or NULL */
+	const char *(*assign_target)(aibom_xctx *x, TSNode left, TSNode right); /* a tracked target, or NULL */
 	bool (*is_main)(aibom_xctx *x, TSNode n);                    /* a @main capture is a main block */
 };
 

@@ -385,8 +385,9 @@ static int import_match(ctx *cx, const TSQueryMatch *m, const TSQuery *query)
 	return 0;
 }
 
-static const char *assign_target(ctx *c, TSNode left)
+static const char *assign_target(ctx *c, TSNode left, TSNode right)
 {
+	(void)right;
 	if (is(left, "identifier"))
 		return node_text(c, left, 0);
 	if (is(left, "attribute")) {

@@ -89,7 +89,7 @@ static bool one_of(const char *s, const char *const *list)
 	return false;
 }
 
-static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t index)
+static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t index, const char *language)
 {
 	aibom_rule *r;
 	const cJSON *model, *it, *pfm;
@@ -101,6 +101,7 @@ static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t 
 		return fail(file, "a rule must be an object", where);
 	if ((r = aibom_vec__push(&c->rules)) == NULL)
 		return -1;
+	r->language = language;
 	r->id = str_of(o, "id");
 	if (r->id == NULL)
 		return fail(file, "missing \"id\"", where);
@@ -141,7 +142,8 @@ static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t 
 		cJSON_ArrayForEach(it, model) {
 			const cJSON *arg = cJSON_GetObjectItemCaseSensitive(it, "arg");
 			aibom_rule_arg *a = &r->model[r->nmodel++];
-			a->kw = str_of(it, "kw");
+			/* {"arg": 0, "key": "model"}: a key of an options object, found like a keyword */
+			a->kw = str_of(it, "key") ? str_of(it, "key") : str_of(it, "kw");
 			if (a->kw == NULL && !cJSON_IsNumber(arg))
 				return fail(file, "each \"model\" entry needs \"kw\" or \"arg\"", r->id);
 			a->arg = a->kw ? -1 : arg->valueint;
@@ -249,10 +251,25 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 	v = cJSON_GetObjectItemCaseSensitive(root, "rules");
 	if (v && !cJSON_IsArray(v))
 		return fail(file, "\"rules\" must be an array", NULL);
-	cJSON_ArrayForEach(it, v) {
-		if (read_rule(c, file, it, i++) < 0)
-			return -1;
+	{
+		const char *language = str_of(root, "language");
+		cJSON_ArrayForEach(it, v) {
+			if (read_rule(c, file, it, i++, language ? language : "any") < 0)
+				return -1;
+		}
 	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "model_factories");
+	cJSON_ArrayForEach(it, v) {
+		aibom_model_factory *mf = aibom_vec__push(&c->factories);
+		if (mf == NULL)
+			return -1;
+		mf->provider = str_of(it, "provider");
+		if (mf->provider == NULL || strings(c, cJSON_GetObjectItemCaseSensitive(it, "calls"), &mf->calls, &mf->ncalls) < 0)
+			return fail(file, "each model factory needs \"calls\" and \"provider\"", NULL);
+	}
+	if (read_string_list(file, root, "env_objects", &c->env_objects) < 0 ||
+	    read_string_list(file, root, "npm_packages", &c->npm_packages) < 0)
+		return -1;
 	v = cJSON_GetObjectItemCaseSensitive(root, "endpoints");
 	cJSON_ArrayForEach(it, v) {
 		aibom_endpoint *e = aibom_vec__push(&c->endpoints);
@@ -344,12 +361,16 @@ int aibom_catalog__new(aibom_catalog **out)
 	c->markers.item_size = sizeof(char *);
 	c->artifact_exts.item_size = sizeof(char *);
 	c->service_objects.item_size = sizeof(char *);
+	c->factories.item_size = sizeof(aibom_model_factory);
+	c->env_objects.item_size = c->npm_packages.item_size = sizeof(char *);
 	c->entry_decorators.item_size = c->entry_calls.item_size = c->entry_bases.item_size =
 		c->entry_scripts.item_size = c->entry_shapes.item_size = sizeof(aibom_entry_rule);
 	if (aibom_catalog__add(c, "<built-in core.json>", aibom_embed_core_json, aibom_embed_core_json_len) < 0 ||
 	    aibom_catalog__add(c, "<built-in python.json>", aibom_embed_python_json, aibom_embed_python_json_len) < 0 ||
 	    aibom_catalog__add(c, "<built-in python-entry.json>", aibom_embed_python_entry_json,
-		aibom_embed_python_entry_json_len) < 0) {
+		aibom_embed_python_entry_json_len) < 0 ||
+	    aibom_catalog__add(c, "<built-in javascript.json>", aibom_embed_javascript_json,
+		aibom_embed_javascript_json_len) < 0) {
 		aibom_catalog__free(c);
 		return -1;
 	}
@@ -377,6 +398,9 @@ void aibom_catalog__free(aibom_catalog *c)
 	aibom_vec__free(&c->markers);
 	aibom_vec__free(&c->artifact_exts);
 	aibom_vec__free(&c->service_objects);
+	aibom_vec__free(&c->factories);
+	aibom_vec__free(&c->env_objects);
+	aibom_vec__free(&c->npm_packages);
 	aibom_vec__free(&c->entry_decorators);
 	aibom_vec__free(&c->entry_calls);
 	aibom_vec__free(&c->entry_bases);

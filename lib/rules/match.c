@@ -33,12 +33,14 @@ static const char *strip_calls(matcher *m, const char *name)
 	return r;
 }
 
-static const aibom_rule *match_rule(const aibom_catalog *cat, const char *name, size_t from)
+static const aibom_rule *match_rule(const aibom_catalog *cat, const char *name, size_t from, const char *language)
 {
 	size_t i, k;
 
 	for (i = from; i < cat->rules.count; i++) {
 		const aibom_rule *r = aibom_vec__at(&cat->rules, aibom_rule, i);
+		if (language && strcmp(r->language, "any") && strcmp(r->language, language))
+			continue;
 		for (k = 0; k < r->ncalls; k++)
 			if (aibom__has_suffix(name, r->call_tails[k]) && aibom__glob(r->calls[k], name))
 				return r;
@@ -171,6 +173,7 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	size_t k;
 	const char *model = NULL, *resolution = "absent", *provider, *mtype;
 	bool partial = false;
+	const char *factory_provider = NULL;
 	int param_index = -1;
 	const char *param_name = NULL;
 	aibom_str flags = AIBOM_STR_INIT;
@@ -180,14 +183,14 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	callee = eval(m, c->call->a, w, 0);
 	if (callee.kind != V_QNAME || callee.def_file)
 		return 0;
-	for (r = match_rule(m->cat, callee.text, 0); r; ) {
+	for (r = match_rule(m->cat, callee.text, 0, f->language); r; ) {
 		bool ok = true;
 		for (k = 0; k < r->nrequire && ok; k++)
 			ok = r->require[k].kw && r->require[k].equals &&
 				kw_equals(m, c->call, r->require[k].kw, r->require[k].equals, w);
 		if (ok)
 			break;
-		r = match_rule(m->cat, callee.text, (size_t)(r - (const aibom_rule *)m->cat->rules.items) + 1);
+		r = match_rule(m->cat, callee.text, (size_t)(r - (const aibom_rule *)m->cat->rules.items) + 1, f->language);
 	}
 	if (r == NULL)
 		return 0;
@@ -218,6 +221,31 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 		case V_ENV:
 			resolution = aibom_arena__printf(m->arena, "env:%s", v.text);
 			break;
+		case V_QNAME: {
+			/* a model object made from its id by a known factory: openai("gpt-4o") */
+			const char *paren = strrchr(v.text, '(');
+			char *factory = v.ctor ? aibom_arena__strndup(m->arena, v.text,
+				paren ? (size_t)(paren - v.text) : strlen(v.text)) : NULL;
+			const aibom_expr *id = v.ctor ? call_arg(v.ctor, NULL, 0) : NULL;
+			value idv = unknown();
+			size_t fi, fk;
+			for (fi = 0; factory && fi < m->cat->factories.count && !factory_provider; fi++) {
+				const aibom_model_factory *mf = aibom_vec__at(&m->cat->factories, aibom_model_factory, fi);
+				for (fk = 0; fk < mf->ncalls && !factory_provider; fk++)
+					if (aibom__glob(mf->calls[fk], factory))
+						factory_provider = mf->provider;
+			}
+			if (factory_provider && id)
+				idv = eval(m, id, (where){v.ctor_file, v.ctor_scope, v.ctor->line}, 0);
+			if (factory_provider && (idv.kind == V_STR || idv.kind == V_PARTIAL)) {
+				model = idv.text;
+				resolution = "factory";
+				partial = idv.kind == V_PARTIAL;
+			} else {
+				resolution = "unresolved";
+			}
+			break;
+		}
 		default:
 			resolution = "unresolved";
 			break;
@@ -231,8 +259,8 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	}
 	mtype = classify(r->model_type, model, partial);
 
-	provider = r->provider;
-	for (k = 0; k < r->nprovider_kw; k++) {
+	provider = factory_provider ? factory_provider : r->provider;
+	for (k = 0; k < r->nprovider_kw && !factory_provider; k++) {
 		const aibom_expr *a = call_arg(c->call, r->provider_kw[k], -1);
 		where aw = w;
 		value v;
@@ -254,7 +282,7 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 			break;
 		}
 	}
-	if (r->provider_from_model && model) {
+	if (r->provider_from_model && model && !factory_provider) {
 		size_t n = strcspn(model, "/:");
 		if (model[n]) {
 			char *prefix = aibom_arena__strndup(m->arena, model, n);

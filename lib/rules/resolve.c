@@ -276,6 +276,19 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 	bool first = true;
 	size_t i;
 
+	if (!strcmp(name, "this")) {
+		/* JavaScript: the instance of the class whose method (or a function in it) this is */
+		int d = w.scope;
+		while (d >= 0 && def_at(w.f, d)->kind != DEF_CLASS)
+			d = def_at(w.f, d)->parent;
+		if (d >= 0) {
+			value v = def_value(m, w.f, d);
+			v.instance = true;
+			return v;
+		}
+		return unknown();
+	}
+
 	while (s >= 0) {
 		const aibom_def *d = def_at(w.f, s);
 		const aibom_binding *b;
@@ -392,6 +405,14 @@ const aibom_expr *call_arg(const aibom_expr *call, const char *kw, int pos)
 			if (n++ == pos)
 				return a->value;
 		}
+	}
+	if (kw) {
+		/* an options object as the first argument: create({ model: "gpt-4o" }) */
+		const aibom_expr *first = call_arg(call, NULL, 0);
+		if (first && first->kind == EXPR_LIST)
+			for (i = 0; i < first->nargs; i++)
+				if (first->args[i].kw && !strcmp(first->args[i].kw, kw))
+					return first->args[i].value;
 	}
 	return NULL;
 }
@@ -545,8 +566,16 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		return resolve_name(m, w, e->text, depth + 1);
 	case EXPR_ATTR: {
 		value base = eval(m, e->a, w, depth + 1);
+		size_t k;
 		if (base.kind != V_QNAME)
 			return unknown();
+		for (k = 0; !base.def_file && k < m->cat->env_objects.count; k++)
+			if (!strcmp(base.text, *aibom_vec__at(&m->cat->env_objects, const char *, k))) {
+				/* process.env.MODEL */
+				v.kind = V_ENV;
+				v.text = e->text;
+				return v;
+			}
 		if (base.mod && !base.def_file) {
 			v = module_member(m, base.mod, e->text, depth + 1);
 			if (v.kind != V_UNKNOWN)

@@ -19,6 +19,7 @@ typedef struct {
 
 typedef struct {
 	const char *id, *kind, *provider, *model_type;
+	const char *language;    /* the rule file's "language": "python", "javascript" or "any" */
 	const char **calls;
 	const char **call_tails; /* the literal text after each pattern's last '*', for a quick reject */
 	size_t ncalls;
@@ -50,6 +51,13 @@ typedef struct {
 	const char *id, *name, *url;
 } aibom_provider_info;
 
+/* A call that makes a model object from its id (Vercel AI SDK's openai("gpt-4o")). */
+typedef struct {
+	const char **calls;
+	size_t ncalls;
+	const char *provider;
+} aibom_model_factory;
+
 /* How an entry point is recognised (docs/rules.md, "Entry points"). */
 typedef struct {
 	const char *kind, *framework;
@@ -79,6 +87,9 @@ typedef struct aibom_catalog {
 	aibom_vec markers;     /* const char *: file names that make a folder a service */
 	aibom_vec artifact_exts; /* const char *: endings of files worth inspecting as model artifacts */
 	aibom_vec service_objects; /* const char *: calls creating a web application object (a service) */
+	aibom_vec factories;   /* aibom_model_factory */
+	aibom_vec env_objects; /* const char *: objects whose attributes are environment variables */
+	aibom_vec npm_packages;/* const char *: AI packages of the npm registry */
 	aibom_arena arena;
 } aibom_catalog;
 
