@@ -364,7 +364,8 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 		if (d->kind == DEF_FUNCTION && d->parent < 0) {
 			for (j = 0; j < g->cat->entry_shapes.count; j++) {
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_shapes, aibom_entry_rule, j);
-				bool ok = glob_any(er->names, er->nnames, d->name) && d->nparams >= er->nparams;
+				bool ok = glob_any(er->names, er->nnames, d->name) && d->nparams >= er->nparams &&
+					(er->npaths == 0 || glob_any(er->paths, er->npaths, gf->path));
 				for (k = 0; ok && k < er->nparams; k++)
 					ok = !strcmp(d->params[k].name, er->params[k]);
 				if (ok && aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, NULL, d->start_line) < 0)

@@ -189,7 +189,8 @@ static int read_entries(aibom_catalog *c, const char *file, const cJSON *root, c
 		if (strings(c, cJSON_GetObjectItemCaseSensitive(it, "match"), &e->match, &e->nmatch) < 0 ||
 		    strings(c, cJSON_GetObjectItemCaseSensitive(it, "names"), &e->names, &e->nnames) < 0 ||
 		    strings(c, cJSON_GetObjectItemCaseSensitive(it, "params"), &e->params, &e->nparams) < 0 ||
-		    strings(c, cJSON_GetObjectItemCaseSensitive(it, "imports"), &e->imports, &e->nimports) < 0)
+		    strings(c, cJSON_GetObjectItemCaseSensitive(it, "imports"), &e->imports, &e->nimports) < 0 ||
+		    strings(c, cJSON_GetObjectItemCaseSensitive(it, "paths"), &e->paths, &e->npaths) < 0)
 			return fail(file, "\"match\", \"names\", \"params\" and \"imports\" must be arrays of strings", key);
 		args = cJSON_GetObjectItemCaseSensitive(it, "args");
 		if (args) {
@@ -370,7 +371,9 @@ int aibom_catalog__new(aibom_catalog **out)
 	    aibom_catalog__add(c, "<built-in python-entry.json>", aibom_embed_python_entry_json,
 		aibom_embed_python_entry_json_len) < 0 ||
 	    aibom_catalog__add(c, "<built-in javascript.json>", aibom_embed_javascript_json,
-		aibom_embed_javascript_json_len) < 0) {
+		aibom_embed_javascript_json_len) < 0 ||
+	    aibom_catalog__add(c, "<built-in javascript-entry.json>", aibom_embed_javascript_entry_json,
+		aibom_embed_javascript_entry_json_len) < 0) {
 		aibom_catalog__free(c);
 		return -1;
 	}

@@ -71,6 +71,8 @@ typedef struct {
 	size_t nparams;
 	const char **imports;  /* entry_scripts: a module importing one of these is an app script */
 	size_t nimports;
+	const char **paths;    /* entry_shapes: only in files whose path matches one of these globs */
+	size_t npaths;
 } aibom_entry_rule;
 
 typedef struct aibom_catalog {
