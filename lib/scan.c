@@ -311,6 +311,8 @@ static int extract_one(pool *p, size_t i, void *state)
 			dir, text, len);
 		if (error == 0 && r->file->kind == FILE_PYPROJECT)
 			error = aibom_manifest__pyproject(&r->deps, text, len);
+		if (error == 0 && !strcmp(slash ? slash + 1 : r->file->path, "package.json"))
+			error = aibom_manifest__package_json(&r->deps, text, len);
 		goto done;
 	}
 	case FILE_NOTEBOOK: {

@@ -19,9 +19,12 @@ START_TEST(builtin_catalog_loads)
 	ck_assert_ptr_nonnull(aibom_catalog__flag(c, "unsafe_torch_load"));
 	ck_assert_int_eq(aibom_catalog__flag(c, "unsafe_torch_load")->cwe, 502);
 	ck_assert_ptr_nonnull(aibom_catalog__provider(c, "openai"));
-	ck_assert(aibom_catalog__is_ai_package(c, "transformers"));
-	ck_assert(aibom_catalog__is_ai_package(c, "langchain-openai"));
-	ck_assert(!aibom_catalog__is_ai_package(c, "flask"));
+	ck_assert(aibom_catalog__is_ai_package(c, "transformers", false));
+	ck_assert(aibom_catalog__is_ai_package(c, "langchain-openai", false));
+	ck_assert(!aibom_catalog__is_ai_package(c, "flask", false));
+	ck_assert(aibom_catalog__is_ai_package(c, "openai", true));
+	ck_assert(aibom_catalog__is_ai_package(c, "@ai-sdk/openai", true));
+	ck_assert(!aibom_catalog__is_ai_package(c, "express", true));
 	aibom_catalog__free(c);
 }
 END_TEST

@@ -417,11 +417,15 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 			goto rollback;
 		for (k = 0; k < r->deps.count; k++) {
 			const aibom_dependency *d = aibom_vec__at(&r->deps, aibom_dependency, k);
-			if (!aibom_catalog__is_ai_package(cat, d->name))
+			if (!aibom_catalog__is_ai_package(cat, d->name, d->npm))
 				continue;
 			aibom_str__clear(&tmp);
-			aibom_str__printf(&tmp, "pkg:pypi/%s%s%s", d->name, d->version ? "@" : "",
-				d->version ? d->version : "");
+			if (d->npm && d->name[0] == '@') /* pkg:npm/%40scope/name */
+				aibom_str__printf(&tmp, "pkg:npm/%%40%s%s%s", d->name + 1, d->version ? "@" : "",
+					d->version ? d->version : "");
+			else
+				aibom_str__printf(&tmp, "pkg:%s/%s%s%s", d->npm ? "npm" : "pypi", d->name, d->version ? "@" : "",
+					d->version ? d->version : "");
 			sqlite3_bind_int64(st[S_LIB], 1, file_id);
 			sqlite3_bind_int(st[S_LIB], 2, (int)d->line);
 			bind_text(st[S_LIB], 3, d->name);

@@ -11,6 +11,7 @@ typedef struct {
 	char *version;  /* pinned with == or Poetry's exact "x.y", else NULL */
 	char *spec;     /* the constraint as written, "" when none */
 	uint32_t line;
+	bool npm;       /* from package.json (purl pkg:npm), else PyPI */
 } aibom_dependency;
 
 /* Parse TEXT; dependencies are appended to OUT (aibom_dependency). Never fails on bad content:
@@ -26,5 +27,9 @@ void aibom_dependency__free(aibom_dependency *d);
  * of the manifest, "" at the root). Returns -1 only when memory runs out. */
 int aibom_manifest__project(char **name, aibom_vec *scripts, const char *file_name, const char *dir,
 	const char *text, size_t len);
+
+/* package.json "dependencies", "devDependencies", "optionalDependencies" and "peerDependencies"
+ * appended to OUT (npm set); an exact version ("4.56.0", "=4.56.0") is the version. */
+int aibom_manifest__package_json(aibom_vec *out, const char *text, size_t len);
 
 #endif

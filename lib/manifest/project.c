@@ -203,3 +203,62 @@ int aibom_manifest__project(char **name, aibom_vec *scripts, const char *file_na
 		return lambda(scripts, dir, text, len);
 	return 0;
 }
+
+/* The 1-based line of the first `"key"` at or after FROM in TEXT (cJSON keeps no positions). */
+static uint32_t line_of_key(const char *text, size_t len, const char *key, size_t *from)
+{
+	size_t klen = strlen(key), i;
+	uint32_t line = 1;
+
+	for (i = 0; i < *from && i < len; i++)
+		line += text[i] == '\n';
+	for (; i + klen + 2 <= len; i++) {
+		if (text[i] == '\n')
+			line++;
+		if (text[i] == '"' && !memcmp(text + i + 1, key, klen) && text[i + 1 + klen] == '"') {
+			*from = i + klen + 2;
+			return line;
+		}
+	}
+	return 0;
+}
+
+int aibom_manifest__package_json(aibom_vec *out, const char *text, size_t len)
+{
+	static const char *const sections[] = {"dependencies", "devDependencies", "optionalDependencies",
+		"peerDependencies", NULL};
+	cJSON *root = cJSON_ParseWithLength(text, len);
+	const char *const *sec;
+	int error = 0;
+
+	for (sec = sections; root && *sec && error == 0; sec++) {
+		const cJSON *deps = cJSON_GetObjectItemCaseSensitive(root, *sec), *it;
+		size_t from = 0;
+		if (!cJSON_IsObject(deps))
+			continue;
+		line_of_key(text, len, *sec, &from);
+		cJSON_ArrayForEach(it, deps) {
+			aibom_dependency *d;
+			const char *v = cJSON_IsString(it) ? it->valuestring : "";
+			size_t pos = from;
+			if ((d = aibom_vec__push(out)) == NULL) {
+				error = -1;
+				break;
+			}
+			d->npm = true;
+			d->line = line_of_key(text, len, it->string, &pos);
+			d->name = strdup(it->string);
+			d->spec = strdup(v);
+			if (v[0] == '=')
+				v++;
+			if (v[0] >= '0' && v[0] <= '9' && strspn(v, "0123456789.") == strlen(v))
+				d->version = strdup(v);
+			if (d->name == NULL || d->spec == NULL) {
+				aibom_error__oom();
+				error = -1;
+			}
+		}
+	}
+	cJSON_Delete(root);
+	return error;
+}

@@ -435,11 +435,12 @@ const aibom_provider_info *aibom_catalog__provider(const aibom_catalog *c, const
 	return NULL;
 }
 
-bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name)
+bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name, bool npm)
 {
+	const aibom_vec *list = npm ? &c->npm_packages : &c->packages;
 	size_t i;
-	for (i = 0; i < c->packages.count; i++) {
-		const char *p = *aibom_vec__at(&c->packages, const char *, i);
+	for (i = 0; i < list->count; i++) {
+		const char *p = *aibom_vec__at(list, const char *, i);
 		if (aibom__glob(p, name))
 			return true;
 	}

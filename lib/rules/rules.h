@@ -103,7 +103,8 @@ void aibom_catalog__free(aibom_catalog *c);
 
 const aibom_flag_info *aibom_catalog__flag(const aibom_catalog *c, const char *id);
 const aibom_provider_info *aibom_catalog__provider(const aibom_catalog *c, const char *id);
-bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name);
+/* NAME is an AI package of PyPI (or of npm when NPM). */
+bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name, bool npm);
 
 /* ---- matching */
 
