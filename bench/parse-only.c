@@ -1,6 +1,7 @@
 /*
  * parse-only.c - the baseline for bench/bench.py: list the same files a scan would (same source
- * code, same skips and size cap), read them and parse the Python ones with tree-sitter, nothing
+ * code, same skips and size cap), read them and parse the Python, JavaScript and TypeScript ones
+ * with tree-sitter, nothing
  * else, on one thread. Prints "files bytes seconds".
  */
 #include <stdio.h>
@@ -13,6 +14,9 @@
 #include "source/source.h"
 
 const TSLanguage *tree_sitter_python(void);
+const TSLanguage *tree_sitter_javascript(void);
+const TSLanguage *tree_sitter_typescript(void);
+const TSLanguage *tree_sitter_tsx(void);
 
 int main(int argc, char **argv)
 {
@@ -53,7 +57,15 @@ int main(int argc, char **argv)
 				text = nb.ptr;
 				len = nb.size;
 			}
-		} else if (f->kind != FILE_PYTHON) {
+		}
+		switch (f->kind) {
+		case FILE_PYTHON: case FILE_NOTEBOOK: ts_parser_set_language(parser, tree_sitter_python()); break;
+		case FILE_JAVASCRIPT: ts_parser_set_language(parser, tree_sitter_javascript()); break;
+		case FILE_TYPESCRIPT: ts_parser_set_language(parser, tree_sitter_typescript()); break;
+		case FILE_TSX: ts_parser_set_language(parser, tree_sitter_tsx()); break;
+		default:
+			free(map);
+			aibom_buf_dispose(&nb);
 			aibom_buf_dispose(&data);
 			continue;
 		}
