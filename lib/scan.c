@@ -256,7 +256,9 @@ static int inspect_one(pool *p, aibom_file_result *r, size_t i, worker *w)
 			return -1;
 		return set_msg(&r->error, "%s", aibom_error_last()->message);
 	}
-	if (!strcmp(aibom_inspection_format(r->inspection), "unknown") &&
+	if ((!strcmp(aibom_inspection_format(r->inspection), "unknown") ||
+	     ((!strcmp(aibom_inspection_format(r->inspection), "zip") || !strcmp(aibom_inspection_format(r->inspection), "tar")) &&
+	      aibom_inspection_verdict(r->inspection) == AIBOM_VERDICT_SAFE)) &&
 	    aibom_inspection_import_count(r->inspection) == 0) {
 		/* not a model after all (a .bin of data, a .zip of images): not part of the scan */
 		aibom_inspection_free(r->inspection);

@@ -337,6 +337,11 @@ START_TEST(model_files_are_inspected_and_linked_to_load_sites)
 	memset(st + 8 + hl, 0, 8);
 	write_file(dir, "models/w.safetensors", st, 8 + hl + 8);
 	write_file(dir, "models/notes.bin", "just some bytes, no model here\n", (size_t)-1);
+	{
+		/* a zip of icons is no model: an empty archive (end-of-central-directory record only) */
+		static const char empty_zip[22] = {'P', 'K', 5, 6};
+		write_file(dir, "static/icons.zip", empty_zip, sizeof(empty_zip));
+	}
 	write_file(dir, "app/serve.py",
 		"import pickle\n"
 		"from fastapi import FastAPI\n"
@@ -364,6 +369,7 @@ START_TEST(model_files_are_inspected_and_linked_to_load_sites)
 	ck_assert_ptr_nonnull(strstr(bom.ptr, "\"artifact:models/clf.pkl\""));
 	ck_assert_ptr_nonnull(strstr(bom.ptr, "SHA-256"));
 	ck_assert_ptr_null(strstr(bom.ptr, "notes.bin"));
+	ck_assert_ptr_null(strstr(bom.ptr, "icons.zip"));
 	assert_valid_bom(bom.ptr, "model files");
 	aibom_buf_dispose(&bom);
 	aibom_scan_free(scan);
