@@ -136,7 +136,7 @@ static bool function_ref(matcher *m, const aibom_expr *e, where w, uint32_t *fil
 	value v;
 	const aibom_def *d;
 
-	if (e == NULL || (e->kind != EXPR_NAME && e->kind != EXPR_ATTR))
+	if (e == NULL || (e->kind != EXPR_NAME && e->kind != EXPR_ATTR && e->kind != EXPR_FUNC))
 		return false;
 	v = eval(m, e, w, 0);
 	if (v.kind != V_QNAME || v.def_file == NULL || (d = def_at(v.def_file, v.def)) == NULL)

@@ -239,12 +239,15 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 			}
 		}
 
-		if ((is_fn || is_cls) && !ts_node_is_null(name)) {
+		if ((is_fn && !ts_node_is_null(whole)) || (is_cls && !ts_node_is_null(name))) {
 			aibom_def *d = aibom_vec__push(&f->defs);
 			if (d == NULL)
 				goto done;
 			d->kind = is_fn ? DEF_FUNCTION : DEF_CLASS;
-			d->name = aibom_x__text(&c, name, 0);
+			/* a function written inline has no name of its own: it is named after its line */
+			d->name = ts_node_is_null(name) ?
+				aibom_arena__printf(&f->arena, "<anonymous:%u>", ts_node_start_point(whole).row + 1) :
+				aibom_x__text(&c, name, 0);
 			d->start_byte = ts_node_start_byte(whole);
 			d->end_byte = ts_node_end_byte(whole);
 			d->start_line = ts_node_start_point(whole).row + 1;

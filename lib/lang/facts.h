@@ -22,7 +22,8 @@ typedef enum {
 	EXPR_SUBSCRIPT,   /* a[b] */
 	EXPR_AWAIT,       /* await a, (a): same value as a */
 	EXPR_OR,          /* a or b: a when it resolves, else b */
-	EXPR_LIST         /* args: elements of a list, tuple or set, or the values of a dict */
+	EXPR_LIST,        /* args: elements of a list, tuple or set, or the values of a dict */
+	EXPR_FUNC         /* a function written inline (JS arrow): the definition starting at start_byte */
 } aibom_expr_kind;
 
 typedef struct aibom_expr aibom_expr;

@@ -179,6 +179,8 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 		e->text = node_text(c, prop, 0);
 		return e;
 	}
+	if (!strcmp(type, "arrow_function") || !strcmp(type, "function_expression"))
+		return new_expr(c, EXPR_FUNC, n);
 	if (!strcmp(type, "call_expression"))
 		return conv_call(c, n, ts_node_child_by_field_name(n, "function", 8), depth);
 	if (!strcmp(type, "new_expression"))

@@ -562,6 +562,13 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 	}
 	case EXPR_AWAIT:
 		return eval(m, e->a, w, depth + 1);
+	case EXPR_FUNC: {
+		size_t i;
+		for (i = 0; i < w.f->defs.count; i++)
+			if (aibom_vec__at(&w.f->defs, aibom_def, i)->start_byte == e->start_byte)
+				return def_value(m, w.f, (int)i);
+		return unknown();
+	}
 	case EXPR_NAME:
 		return resolve_name(m, w, e->text, depth + 1);
 	case EXPR_ATTR: {

@@ -27,6 +27,11 @@
   name: (identifier) @name
   value: (function_expression parameters: (formal_parameters) @params) @definition.function)
 
+; a function written inline as an argument: app.post("/ask", async (req, res) => { ... })
+(arguments (arrow_function parameters: (formal_parameters) @params) @definition.function)
+(arguments (arrow_function parameter: (identifier) @params) @definition.function)
+(arguments (function_expression parameters: (formal_parameters) @params) @definition.function)
+
 (class_declaration
   name: (_) @name
   (class_heritage)? @bases) @definition.class
