@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(ca-certificates gcc clang libclang-rt-14-dev libc6-dev pkg-config meson ninja-build python3 python3-pytest
+APT_PACKAGES=(ca-certificates git gcc clang libclang-rt-14-dev libc6-dev pkg-config meson ninja-build python3 python3-pytest
 	libtree-sitter-dev libgit2-dev libcjson-dev libsqlite3-dev check nodejs npm binutils
 	libzip-dev zlib1g-dev liblzma-dev libbz2-dev libssl-dev libarchive-dev p7zip-full)
 
