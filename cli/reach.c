@@ -19,70 +19,55 @@ static const char usage[] =
 	"\n"
 	"exit codes: 0 done, 2 usage error, 3 the database could not be read\n";
 
-/* Print the frames JSON as "fn (file:line) -> fn (file:line)" without a JSON parser: the
- * library writes it in one fixed shape. */
-static void print_frames(const char *json)
+/* "fn (file:line) -> fn (file:line)" for the frames of a path */
+static void print_frames(const cJSON *frames)
 {
-	const char *p = json;
+	const cJSON *f;
 	int first = 1;
 
-	while ((p = strstr(p, "\"function\":\"")) != NULL) {
-		const char *fn = p + 12, *fe = strchr(fn, '"');
-		const char *file = strstr(fe, "\"file\":\""), *fl, *line;
-		if (fe == NULL || file == NULL)
-			break;
-		fl = file + 8;
-		line = strstr(fl, "\"line\":");
-		printf("%s%.*s (%.*s:%d)", first ? "      " : " -> ", (int)(fe - fn), fn,
-			(int)(strchr(fl, '"') - fl), fl, line ? atoi(line + 7) : 0);
+	cJSON_ArrayForEach(f, frames) {
+		printf("%s%s (%s:%d)", first ? "      " : " -> ", cJSON_GetObjectItem(f, "function")->valuestring,
+			cJSON_GetObjectItem(f, "file")->valuestring, cJSON_GetObjectItem(f, "line")->valueint);
 		first = 0;
-		p = fe;
 	}
 	putchar('\n');
 }
 
 typedef struct {
-	int json;
-	int count;
+	cJSON *rows; /* --format json: the rows so far; NULL for the table */
 } state;
-
-static void json_str(const char *key, const char *v)
-{
-	printf("\"%s\": \"", key);
-	for (; v && *v; v++) {
-		unsigned char c = (unsigned char)*v;
-		if (c == '"' || c == '\\')
-			printf("\\%c", c);
-		else if (c < 0x20)
-			printf("\\u%04x", c);
-		else
-			putchar(c);
-	}
-	fputs("\", ", stdout);
-}
 
 static int row_cb(const aibom_reach_row *r, void *payload)
 {
 	state *s = payload;
-	if (s->json) {
-		fputs(s->count ? ",\n  {" : "\n  {", stdout);
-		json_str("service", r->service);
-		json_str("entry_point", r->entry_point);
-		json_str("entry_kind", r->entry_kind);
-		json_str("framework", r->framework);
-		json_str("model", r->model);
-		json_str("provider", r->provider);
-		json_str("kind", r->kind);
-		json_str("api", r->api);
-		json_str("file", r->path);
-		printf("\"line\": %u, \"hops\": %u, \"heuristic\": %s, \"path\": %s}", r->line, r->hops,
-			r->heuristic ? "true" : "false", r->frames);
-	} else {
+	cJSON *frames = cJSON_Parse(r->frames), *o;
+
+	if (frames == NULL) {
+		fprintf(stderr, "aibom: reach: unreadable path for %s\n", r->entry_point);
+		return -1;
+	}
+	if (s->rows == NULL) {
 		printf("%-24s %-40s %-36s %-12s %u hop%s%s\n", r->service, r->entry_point, r->model, r->provider,
 			r->hops, r->hops == 1 ? "" : "s", r->heuristic ? " (heuristic)" : "");
-		print_frames(r->frames);
+		print_frames(frames);
+		cJSON_Delete(frames);
+		return 0;
 	}
-	s->count++;
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "service", r->service);
+	cJSON_AddStringToObject(o, "entry_point", r->entry_point);
+	cJSON_AddStringToObject(o, "entry_kind", r->entry_kind);
+	cJSON_AddStringToObject(o, "framework", r->framework);
+	cJSON_AddStringToObject(o, "model", r->model);
+	cJSON_AddStringToObject(o, "provider", r->provider);
+	cJSON_AddStringToObject(o, "kind", r->kind);
+	cJSON_AddStringToObject(o, "api", r->api);
+	cJSON_AddStringToObject(o, "file", r->path);
+	cJSON_AddNumberToObject(o, "line", r->line);
+	cJSON_AddNumberToObject(o, "hops", r->hops);
+	cJSON_AddBoolToObject(o, "heuristic", r->heuristic);
+	cJSON_AddItemToObject(o, "path", frames);
+	cJSON_AddItemToArray(s->rows, o);
 	return 0;
 }
 
@@ -98,7 +83,8 @@ int cli_reach(int argc, char **argv)
 	const char *service = NULL, *model = NULL;
 	aibom_scan *scan = NULL;
 	aibom_buf unreached = {0};
-	state st = {0, 0};
+	state st = {NULL};
+	int json = 0;
 	int c, rc, status = EXIT_DONE;
 
 	optind = 1;
@@ -108,7 +94,7 @@ int cli_reach(int argc, char **argv)
 		case 'm': model = optarg; break;
 		case 'f':
 			if (!strcmp(optarg, "json"))
-				st.json = 1;
+				json = 1;
 			else if (strcmp(optarg, "table")) {
 				fprintf(stderr, "aibom: reach: --format is table or json, not '%s'\n", optarg);
 				return EXIT_USAGE;
@@ -124,9 +110,12 @@ int cli_reach(int argc, char **argv)
 	}
 	if ((rc = aibom_scan_open_db(&scan, argv[optind])) < 0)
 		return cli_fail(argv[optind], rc);
-	if (st.json)
-		fputs("{\"reach\": [", stdout);
-	else
+	if (json && (st.rows = cJSON_CreateArray()) == NULL) {
+		fprintf(stderr, "aibom: out of memory\n");
+		status = EXIT_INPUT;
+		goto done;
+	}
+	if (!json)
 		printf("%-24s %-40s %-36s %-12s %s\n", "SERVICE", "ENTRY POINT", "MODEL", "PROVIDER", "HOPS");
 	if ((rc = aibom_scan_foreach_reach(scan, service, model, row_cb, &st)) != 0) {
 		status = cli_fail("reach", rc);
@@ -137,8 +126,17 @@ int cli_reach(int argc, char **argv)
 		status = cli_fail("reach", AIBOM_ERROR);
 		goto done;
 	}
-	if (st.json) {
-		printf("\n],\n\"unreached\": %s}\n", unreached.ptr);
+	if (json) {
+		cJSON *root = cJSON_CreateObject();
+		char *text;
+		cJSON_AddItemToObject(root, "reach", st.rows);
+		st.rows = NULL;
+		cJSON_AddItemToObject(root, "unreached", cJSON_Parse(unreached.ptr));
+		if ((text = cJSON_Print(root)) != NULL) {
+			puts(text);
+			cJSON_free(text);
+		}
+		cJSON_Delete(root);
 	} else {
 		cJSON *rows = cJSON_Parse(unreached.ptr), *r;
 		printf("\nnot reached by any entry point (%d):\n", cJSON_GetArraySize(rows));
@@ -148,6 +146,7 @@ int cli_reach(int argc, char **argv)
 		cJSON_Delete(rows);
 	}
 done:
+	cJSON_Delete(st.rows);
 	aibom_buf_dispose(&unreached);
 	aibom_scan_free(scan);
 	return status;

@@ -458,15 +458,12 @@ static char *normalise_path(char *p)
 /* "./models/a.pkl" from "app/x.py" -> "models/a.pkl" or "app/models/a.pkl", whichever is a file of
  * the scan (the working directory at run time is not known: the repository root and the file's
  * folder are the two readings); a load site that names a repository model file is linked to it. */
-static const char *artifact_for(aibom_file_result *results, size_t n, aibom_map *by_path, const char *from,
-	const char *model, aibom_arena *a)
+static const char *artifact_for(aibom_map *by_path, const char *from, const char *model, aibom_arena *a)
 {
 	const char *slash = strrchr(from, '/');
 	char *cands[2];
 	int k;
 
-	(void)results;
-	(void)n;
 	if (model == NULL || model[0] == '/' || strstr(model, "{}") || strstr(model, "://"))
 		return NULL;
 	while (model[0] == '.' && model[1] == '/')
@@ -500,7 +497,7 @@ static int link_artifacts(aibom_file_result *results, size_t n)
 		for (k = 0; r->has_facts && k < r->found.count; k++) {
 			aibom_found *f = aibom_vec__at(&r->found, aibom_found, k);
 			if (f->kind && strcmp(f->kind, "hub_ref") && f->model_type && strcmp(f->model_type, "hosted"))
-				f->artifact = artifact_for(results, n, by_path, r->file->path, f->model, &r->facts.arena);
+				f->artifact = artifact_for(by_path, r->file->path, f->model, &r->facts.arena);
 		}
 	}
 	aibom_map__free(by_path);

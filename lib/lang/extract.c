@@ -43,6 +43,105 @@ aibom_expr *aibom_x__expr(aibom_xctx *c, aibom_expr_kind kind, TSNode n)
 	return e;
 }
 
+#define UNKNOWN_TEXT_MAX 80
+
+aibom_expr *aibom_x__unknown(aibom_xctx *c, TSNode n)
+{
+	aibom_expr *e = aibom_x__expr(c, EXPR_UNKNOWN, n);
+	if (e)
+		e->text = aibom_x__text(c, n, UNKNOWN_TEXT_MAX);
+	return e;
+}
+
+aibom_expr *aibom_x__name(aibom_xctx *c, TSNode n)
+{
+	aibom_expr *e = aibom_x__expr(c, EXPR_NAME, n);
+	if (e)
+		e->text = aibom_x__text(c, n, 0);
+	return e;
+}
+
+static TSNode field(TSNode n, const char *name)
+{
+	return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+}
+
+aibom_expr *aibom_x__fields(aibom_xctx *c, aibom_conv_fn conv, aibom_expr_kind kind, TSNode n,
+	const char *a, const char *b, const char *t, int depth)
+{
+	TSNode na = field(n, a), nb = {0}, nt = {0};
+	aibom_expr *e;
+
+	if (b)
+		nb = field(n, b);
+	if (t)
+		nt = field(n, t);
+	if (ts_node_is_null(na) || (b && ts_node_is_null(nb)) || (t && ts_node_is_null(nt)))
+		return aibom_x__unknown(c, n);
+	if ((e = aibom_x__expr(c, kind, n)) == NULL)
+		return NULL;
+	e->a = conv(c, na, depth + 1);
+	if (b)
+		e->b = conv(c, nb, depth + 1);
+	if (t)
+		e->text = aibom_x__text(c, nt, 0);
+	return e;
+}
+
+aibom_expr *aibom_x__children(aibom_xctx *c, aibom_conv_fn conv, aibom_expr_kind kind, TSNode n, int depth)
+{
+	uint32_t i, count = ts_node_named_child_count(n);
+	aibom_expr *e = aibom_x__expr(c, kind, n);
+
+	if (e == NULL || (e->args = aibom_arena__alloc(&c->f->arena, sizeof(aibom_arg) * (count + 1))) == NULL)
+		return NULL;
+	for (i = 0; i < count; i++) {
+		TSNode el = ts_node_named_child(n, i);
+		if (aibom_x__is(el, "pair"))
+			el = field(el, "value");
+		if (ts_node_is_null(el) || aibom_x__is(el, "comment"))
+			continue;
+		e->args[e->nargs++].value = conv(c, el, depth + 1);
+	}
+	return e;
+}
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return true;
+	return false;
+}
+
+aibom_expr *aibom_x__binary(aibom_xctx *c, aibom_conv_fn conv, TSNode n, const char *const *concat,
+	const char *const *or_ops, int depth)
+{
+	TSNode op = field(n, "operator");
+	const char *ops;
+
+	if (ts_node_is_null(op))
+		return aibom_x__unknown(c, n);
+	ops = ts_node_type(op);
+	if (in_list(ops, concat))
+		return aibom_x__fields(c, conv, EXPR_CONCAT, n, "left", "right", NULL, depth);
+	if (in_list(ops, or_ops))
+		return aibom_x__fields(c, conv, EXPR_OR, n, "left", "right", NULL, depth);
+	return aibom_x__unknown(c, n);
+}
+
+aibom_expr *aibom_x__wrap(aibom_xctx *c, aibom_conv_fn conv, TSNode n, int depth)
+{
+	aibom_expr *e;
+
+	if (ts_node_named_child_count(n) == 0)
+		return aibom_x__unknown(c, n);
+	if ((e = aibom_x__expr(c, EXPR_AWAIT, n)) == NULL)
+		return NULL;
+	e->a = conv(c, ts_node_named_child(n, 0), depth + 1);
+	return e;
+}
+
 /* ---- scopes */
 
 typedef struct {

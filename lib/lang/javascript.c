@@ -156,29 +156,18 @@ static aibom_expr *conv_object(ctx *c, TSNode n, int depth)
 
 static aibom_expr *conv(ctx *c, TSNode n, int depth)
 {
+	static const char *const concat[] = {"+", NULL}, *const or_ops[] = {"||", "??", NULL};
 	const char *type = ts_node_type(n);
 	aibom_expr *e;
 
 	if (depth > EXPR_DEPTH_MAX)
-		goto unknown;
+		return aibom_x__unknown(c, n);
 	if (!strcmp(type, "identifier") || !strcmp(type, "property_identifier") ||
 	    !strcmp(type, "shorthand_property_identifier") || !strcmp(type, "type_identifier") ||
-	    !strcmp(type, "this")) {
-		if ((e = new_expr(c, EXPR_NAME, n)))
-			e->text = node_text(c, n, 0);
-		return e;
-	}
-	if (!strcmp(type, "member_expression")) {
-		TSNode obj = ts_node_child_by_field_name(n, "object", 6);
-		TSNode prop = ts_node_child_by_field_name(n, "property", 8);
-		if (ts_node_is_null(obj) || ts_node_is_null(prop))
-			goto unknown;
-		if ((e = new_expr(c, EXPR_ATTR, n)) == NULL)
-			return NULL;
-		e->a = conv(c, obj, depth + 1);
-		e->text = node_text(c, prop, 0);
-		return e;
-	}
+	    !strcmp(type, "this"))
+		return aibom_x__name(c, n);
+	if (!strcmp(type, "member_expression"))
+		return aibom_x__fields(c, conv, EXPR_ATTR, n, "object", NULL, "property", depth);
 	if (!strcmp(type, "arrow_function") || !strcmp(type, "function_expression"))
 		return new_expr(c, EXPR_FUNC, n);
 	if (!strcmp(type, "call_expression"))
@@ -189,63 +178,25 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 		return conv_string(c, n, depth);
 	if (!strcmp(type, "object"))
 		return conv_object(c, n, depth);
-	if (!strcmp(type, "array")) {
-		uint32_t i, count = ts_node_named_child_count(n);
-		if ((e = new_expr(c, EXPR_LIST, n)) == NULL ||
-		    (e->args = aibom_arena__alloc(&c->f->arena, sizeof(aibom_arg) * (count + 1))) == NULL)
-			return NULL;
-		for (i = 0; i < count; i++)
-			e->args[e->nargs++].value = conv(c, ts_node_named_child(n, i), depth + 1);
-		return e;
-	}
-	if (!strcmp(type, "binary_expression")) {
-		TSNode l = ts_node_child_by_field_name(n, "left", 4);
-		TSNode r = ts_node_child_by_field_name(n, "right", 5);
-		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-		const char *ops;
-		if (ts_node_is_null(l) || ts_node_is_null(r) || ts_node_is_null(op))
-			goto unknown;
-		ops = ts_node_type(op);
-		if (strcmp(ops, "+") && strcmp(ops, "||") && strcmp(ops, "??"))
-			goto unknown;
-		if ((e = new_expr(c, !strcmp(ops, "+") ? EXPR_CONCAT : EXPR_OR, n)) == NULL)
-			return NULL;
-		e->a = conv(c, l, depth + 1);
-		e->b = conv(c, r, depth + 1);
-		return e;
-	}
+	if (!strcmp(type, "array"))
+		return aibom_x__children(c, conv, EXPR_LIST, n, depth);
+	if (!strcmp(type, "binary_expression"))
+		return aibom_x__binary(c, conv, n, concat, or_ops, depth);
 	if (!strcmp(type, "true") || !strcmp(type, "false") || !strcmp(type, "null") ||
 	    !strcmp(type, "undefined") || !strcmp(type, "number")) {
+		/* the catalog compares literals in Python's spelling (equals: "True") */
 		if ((e = new_expr(c, EXPR_CONST, n)))
 			e->text = !strcmp(type, "true") ? "True" : !strcmp(type, "false") ? "False" :
 				!strcmp(type, "number") ? node_text(c, n, UNKNOWN_TEXT_MAX) : "None";
 		return e;
 	}
-	if (!strcmp(type, "subscript_expression")) {
-		TSNode o = ts_node_child_by_field_name(n, "object", 6);
-		TSNode i = ts_node_child_by_field_name(n, "index", 5);
-		if (ts_node_is_null(o) || ts_node_is_null(i))
-			goto unknown;
-		if ((e = new_expr(c, EXPR_SUBSCRIPT, n)) == NULL)
-			return NULL;
-		e->a = conv(c, o, depth + 1);
-		e->b = conv(c, i, depth + 1);
-		return e;
-	}
+	if (!strcmp(type, "subscript_expression"))
+		return aibom_x__fields(c, conv, EXPR_SUBSCRIPT, n, "object", "index", NULL, depth);
 	if (!strcmp(type, "await_expression") || !strcmp(type, "parenthesized_expression") ||
 	    !strcmp(type, "as_expression") || !strcmp(type, "satisfies_expression") ||
-	    !strcmp(type, "non_null_expression") || !strcmp(type, "type_assertion")) {
-		if (ts_node_named_child_count(n) == 0)
-			goto unknown;
-		if ((e = new_expr(c, EXPR_AWAIT, n)) == NULL)
-			return NULL;
-		e->a = conv(c, ts_node_named_child(n, 0), depth + 1);
-		return e;
-	}
-unknown:
-	if ((e = new_expr(c, EXPR_UNKNOWN, n)))
-		e->text = node_text(c, n, UNKNOWN_TEXT_MAX);
-	return e;
+	    !strcmp(type, "non_null_expression") || !strcmp(type, "type_assertion"))
+		return aibom_x__wrap(c, conv, n, depth);
+	return aibom_x__unknown(c, n);
 }
 
 static aibom_expr *string_fact(ctx *c, TSNode n)

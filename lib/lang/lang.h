@@ -48,6 +48,26 @@ const char *aibom_x__text(aibom_xctx *x, TSNode n, size_t max);
 bool aibom_x__is(TSNode n, const char *type);
 aibom_expr *aibom_x__expr(aibom_xctx *x, aibom_expr_kind kind, TSNode n);
 
+/* Expression builders shared by the converters: what differs between grammars is node type and
+ * field names, which the callers pass. Each converts sub-expressions with CONV at DEPTH + 1. */
+typedef aibom_expr *(*aibom_conv_fn)(aibom_xctx *x, TSNode n, int depth);
+/* EXPR_UNKNOWN keeping a prefix of the source text */
+aibom_expr *aibom_x__unknown(aibom_xctx *x, TSNode n);
+/* EXPR_NAME of the node's text */
+aibom_expr *aibom_x__name(aibom_xctx *x, TSNode n);
+/* KIND with a = field A, b = field B (NULL: none), text = text of field T (NULL: none); unknown when
+ * a named field is missing. Attributes, member expressions, subscripts. */
+aibom_expr *aibom_x__fields(aibom_xctx *x, aibom_conv_fn conv, aibom_expr_kind kind, TSNode n,
+	const char *a, const char *b, const char *t, int depth);
+/* KIND with args = the named children (a pair gives its value; comments are skipped). Lists. */
+aibom_expr *aibom_x__children(aibom_xctx *x, aibom_conv_fn conv, aibom_expr_kind kind, TSNode n, int depth);
+/* left OP right: EXPR_CONCAT for an operator in CONCAT, EXPR_OR for one in OR (NULL-terminated),
+ * unknown otherwise. */
+aibom_expr *aibom_x__binary(aibom_xctx *x, aibom_conv_fn conv, TSNode n, const char *const *concat,
+	const char *const *or_ops, int depth);
+/* A wrapper (await, parentheses, a type assertion) around its first named child: EXPR_AWAIT. */
+aibom_expr *aibom_x__wrap(aibom_xctx *x, aibom_conv_fn conv, TSNode n, int depth);
+
 extern const aibom_lang aibom_lang_python;
 extern const aibom_lang aibom_lang_javascript;
 extern const aibom_lang aibom_lang_typescript;

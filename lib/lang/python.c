@@ -155,107 +155,38 @@ static aibom_expr *conv_call(ctx *c, TSNode n, int depth)
 /* Bounded recursion over one expression: depth is capped at EXPR_DEPTH_MAX. */
 static aibom_expr *conv(ctx *c, TSNode n, int depth)
 {
+	static const char *const concat[] = {"+", NULL}, *const or_ops[] = {"or", NULL};
 	const char *type = ts_node_type(n);
 	aibom_expr *e;
 
-	if (depth > EXPR_DEPTH_MAX) {
-		e = new_expr(c, EXPR_UNKNOWN, n);
-		if (e)
-			e->text = node_text(c, n, UNKNOWN_TEXT_MAX);
-		return e;
-	}
-	if (!strcmp(type, "identifier")) {
-		if ((e = new_expr(c, EXPR_NAME, n)))
-			e->text = node_text(c, n, 0);
-		return e;
-	}
-	if (!strcmp(type, "attribute")) {
-		TSNode obj = ts_node_child_by_field_name(n, "object", 6);
-		TSNode attr = ts_node_child_by_field_name(n, "attribute", 9);
-		if (ts_node_is_null(obj) || ts_node_is_null(attr))
-			goto unknown;
-		if ((e = new_expr(c, EXPR_ATTR, n)) == NULL)
-			return NULL;
-		e->a = conv(c, obj, depth + 1);
-		e->text = node_text(c, attr, 0);
-		return e;
-	}
+	if (depth > EXPR_DEPTH_MAX)
+		return aibom_x__unknown(c, n);
+	if (!strcmp(type, "identifier"))
+		return aibom_x__name(c, n);
+	if (!strcmp(type, "attribute"))
+		return aibom_x__fields(c, conv, EXPR_ATTR, n, "object", NULL, "attribute", depth);
 	if (!strcmp(type, "call"))
 		return conv_call(c, n, depth);
 	if (!strcmp(type, "string"))
 		return conv_string(c, n, depth);
-	if (!strcmp(type, "concatenated_string")) {
-		uint32_t i, count = ts_node_named_child_count(n);
-		if ((e = new_expr(c, EXPR_FSTR, n)) == NULL)
-			return NULL;
-		if ((e->args = aibom_arena__alloc(&c->f->arena, sizeof(aibom_arg) * (count + 1))) == NULL)
-			return NULL;
-		for (i = 0; i < count; i++)
-			e->args[e->nargs++].value = conv(c, ts_node_named_child(n, i), depth + 1);
-		return e;
-	}
-	if (!strcmp(type, "binary_operator") || !strcmp(type, "boolean_operator")) {
-		TSNode l = ts_node_child_by_field_name(n, "left", 4);
-		TSNode r = ts_node_child_by_field_name(n, "right", 5);
-		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-		const char *ops;
-		if (ts_node_is_null(l) || ts_node_is_null(r) || ts_node_is_null(op))
-			goto unknown;
-		ops = ts_node_type(op);
-		if (strcmp(ops, "+") && strcmp(ops, "or"))
-			goto unknown;
-		if ((e = new_expr(c, !strcmp(ops, "+") ? EXPR_CONCAT : EXPR_OR, n)) == NULL)
-			return NULL;
-		e->a = conv(c, l, depth + 1);
-		e->b = conv(c, r, depth + 1);
-		return e;
-	}
+	if (!strcmp(type, "concatenated_string"))
+		return aibom_x__children(c, conv, EXPR_FSTR, n, depth);
+	if (!strcmp(type, "binary_operator") || !strcmp(type, "boolean_operator"))
+		return aibom_x__binary(c, conv, n, concat, or_ops, depth);
 	if (!strcmp(type, "true") || !strcmp(type, "false") || !strcmp(type, "none") ||
 	    !strcmp(type, "integer") || !strcmp(type, "float")) {
 		if ((e = new_expr(c, EXPR_CONST, n)))
 			e->text = node_text(c, n, UNKNOWN_TEXT_MAX);
 		return e;
 	}
-	if (!strcmp(type, "subscript")) {
-		TSNode v = ts_node_child_by_field_name(n, "value", 5);
-		TSNode s = ts_node_child_by_field_name(n, "subscript", 9);
-		if (ts_node_is_null(v) || ts_node_is_null(s))
-			goto unknown;
-		if ((e = new_expr(c, EXPR_SUBSCRIPT, n)) == NULL)
-			return NULL;
-		e->a = conv(c, v, depth + 1);
-		e->b = conv(c, s, depth + 1);
-		return e;
-	}
+	if (!strcmp(type, "subscript"))
+		return aibom_x__fields(c, conv, EXPR_SUBSCRIPT, n, "value", "subscript", NULL, depth);
 	if (!strcmp(type, "list") || !strcmp(type, "tuple") || !strcmp(type, "set") ||
-	    !strcmp(type, "dictionary")) {
-		uint32_t i, count = ts_node_named_child_count(n);
-		if ((e = new_expr(c, EXPR_LIST, n)) == NULL)
-			return NULL;
-		if ((e->args = aibom_arena__alloc(&c->f->arena, sizeof(aibom_arg) * (count + 1))) == NULL)
-			return NULL;
-		for (i = 0; i < count; i++) {
-			TSNode el = ts_node_named_child(n, i);
-			if (is(el, "pair"))
-				el = ts_node_child_by_field_name(el, "value", 5);
-			if (ts_node_is_null(el) || is(el, "comment"))
-				continue;
-			e->args[e->nargs++].value = conv(c, el, depth + 1);
-		}
-		return e;
-	}
-	if (!strcmp(type, "await") || !strcmp(type, "parenthesized_expression")) {
-		if (ts_node_named_child_count(n) == 0)
-			goto unknown;
-		if ((e = new_expr(c, EXPR_AWAIT, n)) == NULL)
-			return NULL;
-		e->a = conv(c, ts_node_named_child(n, 0), depth + 1);
-		return e;
-	}
-unknown:
-	if ((e = new_expr(c, EXPR_UNKNOWN, n)))
-		e->text = node_text(c, n, UNKNOWN_TEXT_MAX);
-	return e;
+	    !strcmp(type, "dictionary"))
+		return aibom_x__children(c, conv, EXPR_LIST, n, depth);
+	if (!strcmp(type, "await") || !strcmp(type, "parenthesized_expression"))
+		return aibom_x__wrap(c, conv, n, depth);
+	return aibom_x__unknown(c, n);
 }
 
 /* The class a parameter's annotation names: `x: Foo`, `x: Optional[Foo]`, `x: Foo | None`. */

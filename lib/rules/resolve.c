@@ -173,7 +173,6 @@ static value module_member(matcher *m, aibom_facts *mod, const char *name, int d
 	const aibom_binding *b;
 	int d;
 	size_t i;
-	where w = {mod, -1, UINT32_MAX};
 
 	if (depth > EVAL_DEPTH_MAX)
 		return unknown();
@@ -199,7 +198,6 @@ static value module_member(matcher *m, aibom_facts *mod, const char *name, int d
 				return v;
 		}
 	}
-	(void)w;
 	if (mod->module && mod->module[0]) {
 		char *sub = aibom_arena__printf(m->arena, "%s.%s", mod->module, name);
 		aibom_facts *sm = sub ? aibom_resolve__module(m->idx, sub) : NULL;

@@ -285,9 +285,11 @@ static int open_rev(aibom_source *src, const char *rev, aibom_vec *diags)
 	int error = -1, rc;
 
 	if ((rc = git_revparse_single(&obj, src->repo, rev)) < 0) {
-		git_fail("revision not found");
-		aibom_error__set(AIBOM_ERROR_GIT, "%s: revision '%s' not found", src->root, rev);
-		error = rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS ? AIBOM_ENOTFOUND : AIBOM_ENOTFOUND;
+		const git_error *ge = git_error_last();
+		aibom_error__set(AIBOM_ERROR_GIT, "%s: revision '%s' %s (%s)", src->root, rev,
+			rc == GIT_EAMBIGUOUS ? "is ambiguous" : "not found",
+			ge && ge->message ? ge->message : "no detail");
+		error = AIBOM_ENOTFOUND;
 		goto done;
 	}
 	if (git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT) < 0) {
