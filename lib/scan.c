@@ -17,13 +17,19 @@
 #include "scan_internal.h"
 #include "lang/lang.h"
 #include "artifact/artifact.h"
+#include "manifest/ecosystems.h"
 
 #define DEFAULT_MAX_FILE_SIZE (4u * 1024 * 1024)
 
 /* The languages a scan extracts, by file kind. */
-enum { LANG_PYTHON, LANG_JAVASCRIPT, LANG_TYPESCRIPT, LANG_TSX, LANG_COUNT };
+enum { LANG_PYTHON, LANG_JAVASCRIPT, LANG_TYPESCRIPT, LANG_TSX, LANG_GO, LANG_JAVA, LANG_COUNT };
 static const aibom_lang *const langs[LANG_COUNT] = {
 	&aibom_lang_python, &aibom_lang_javascript, &aibom_lang_typescript, &aibom_lang_tsx,
+	&aibom_lang_go, &aibom_lang_java,
+};
+/* The rule catalog's language of each: TypeScript and TSX share the JavaScript rules. */
+static const char *const catalog_language[LANG_COUNT] = {
+	"python", "javascript", "javascript", "javascript", "go", "java",
 };
 
 static int lang_of(aibom_file_kind kind)
@@ -33,6 +39,8 @@ static int lang_of(aibom_file_kind kind)
 	case FILE_JAVASCRIPT: return LANG_JAVASCRIPT;
 	case FILE_TYPESCRIPT: return LANG_TYPESCRIPT;
 	case FILE_TSX: return LANG_TSX;
+	case FILE_GO: return LANG_GO;
+	case FILE_JAVA: return LANG_JAVA;
 	default: return -1;
 	}
 }
@@ -90,6 +98,8 @@ struct pool {
 	const aibom_index *idx;
 	aibom_graph *graph;
 	TSQuery *queries[LANG_COUNT]; /* compiled once per scan, shared read-only */
+	const aibom_path_alias *aliases; /* go.mod modules and tsconfig paths, read before extraction */
+	size_t naliases;
 	aibom_file_result *results;
 	/* the first fatal error of a worker (out of memory), with its message */
 	int failed;
@@ -268,6 +278,23 @@ static int inspect_one(pool *p, aibom_file_result *r, size_t i, worker *w)
 	return 0;
 }
 
+/* go.mod, pom.xml, build.gradle: declared libraries; go.sum and npm lock files: the versions
+ * they pin; tsconfig.json was read before extraction (read_aliases). */
+static int read_manifest(aibom_file_result *r, const char *text, size_t len)
+{
+	const char *slash = strrchr(r->file->path, '/'), *base = slash ? slash + 1 : r->file->path;
+
+	if (!strcmp(base, "go.mod"))
+		return aibom_manifest__go_mod(&r->deps, text, len);
+	if (!strcmp(base, "go.sum"))
+		return aibom_manifest__go_sum(&r->locked, text, len);
+	if (!strcmp(base, "pom.xml"))
+		return aibom_manifest__pom(&r->deps, text, len);
+	if (aibom__has_prefix(base, "build.gradle"))
+		return aibom_manifest__gradle(&r->deps, text, len);
+	return aibom_manifest__npm_lock(&r->locked, base, text, len);
+}
+
 static int extract_one(pool *p, size_t i, void *state)
 {
 	worker *w = state;
@@ -280,7 +307,8 @@ static int extract_one(pool *p, size_t i, void *state)
 
 	r->file = aibom_source__file(p->src, i);
 	r->found.item_size = sizeof(aibom_found);
-	r->deps.item_size = sizeof(aibom_dependency);
+	r->deps.item_size = r->locked.item_size = sizeof(aibom_dependency);
+	r->config.item_size = sizeof(aibom_config_entry);
 	r->scripts.item_size = sizeof(char *);
 	if (r->file->kind == FILE_ARTIFACT)
 		return inspect_one(p, r, i, w);
@@ -304,6 +332,12 @@ static int extract_one(pool *p, size_t i, void *state)
 	case FILE_REQUIREMENTS:
 		error = aibom_manifest__requirements(&r->deps, text, len);
 		goto done;
+	case FILE_MANIFEST:
+		error = read_manifest(r, text, len);
+		goto done;
+	case FILE_CONFIG:
+		error = aibom_config__parse(&r->config, r->file->path, text, len);
+		goto done;
 	case FILE_PYPROJECT:
 	case FILE_MARKER: {
 		const char *slash = strrchr(r->file->path, '/');
@@ -315,6 +349,8 @@ static int extract_one(pool *p, size_t i, void *state)
 			error = aibom_manifest__pyproject(&r->deps, text, len);
 		if (error == 0 && !strcmp(slash ? slash + 1 : r->file->path, "package.json"))
 			error = aibom_manifest__package_json(&r->deps, text, len);
+		if (error == 0 && aibom_config__is_config(r->file->path))
+			error = aibom_config__parse(&r->config, r->file->path, text, len);
 		goto done;
 	}
 	case FILE_NOTEBOOK: {
@@ -338,6 +374,8 @@ static int extract_one(pool *p, size_t i, void *state)
 	case FILE_JAVASCRIPT:
 	case FILE_TYPESCRIPT:
 	case FILE_TSX:
+	case FILE_GO:
+	case FILE_JAVA:
 		aibom_facts__init(&r->facts);
 		break;
 	default:
@@ -345,8 +383,21 @@ static int extract_one(pool *p, size_t i, void *state)
 	}
 	r->has_facts = true;
 	r->facts.path = r->file->path;
-	r->facts.language = lang_of(r->file->kind) == LANG_PYTHON ? "python" : "javascript";
-	if (r->file->kind != FILE_NOTEBOOK) {
+	r->facts.language = catalog_language[lang_of(r->file->kind)];
+	r->facts.aliases = p->aliases;
+	r->facts.naliases = p->naliases;
+	r->facts.package_scope = r->file->kind == FILE_GO || r->file->kind == FILE_JAVA;
+	r->facts.implicit_this = r->file->kind == FILE_JAVA;
+	if (r->file->kind == FILE_GO) {
+		/* a Go package is its folder: every file of it has the folder's name */
+		const char *slash = strrchr(r->file->path, '/');
+		char *mod = aibom_arena__strndup(&r->facts.arena, r->file->path,
+			slash ? (size_t)(slash - r->file->path) : 0), *q;
+		for (q = mod; q && *q; q++)
+			if (*q == '/')
+				*q = '.';
+		r->facts.module = mod ? mod : "";
+	} else if (r->file->kind != FILE_NOTEBOOK) {
 		char *mod = aibom_lang__module_name(r->file->path, &r->facts.is_package);
 		if (mod == NULL) {
 			error = -1;
@@ -374,6 +425,188 @@ done:
 	aibom_buf_dispose(&data);
 	aibom_buf_dispose(&nb);
 	return error;
+}
+
+/* ---------------------------------------------------------------- path aliases */
+
+/* tsconfig.json allows comments and trailing commas; cJSON does not. Blank them out in place,
+ * leaving strings alone. */
+static void strip_jsonc(char *s, size_t n)
+{
+	size_t i;
+	bool str = false;
+
+	for (i = 0; i < n; i++) {
+		if (str) {
+			if (s[i] == '\\' && i + 1 < n)
+				i++;
+			else if (s[i] == '"')
+				str = false;
+		} else if (s[i] == '"') {
+			str = true;
+		} else if (s[i] == '/' && i + 1 < n && s[i + 1] == '/') {
+			while (i < n && s[i] != '\n')
+				s[i++] = ' ';
+		} else if (s[i] == '/' && i + 1 < n && s[i + 1] == '*') {
+			for (; i < n && !(s[i] == '*' && i + 1 < n && s[i + 1] == '/'); i++)
+				if (s[i] != '\n')
+					s[i] = ' ';
+			if (i + 1 < n)
+				s[i] = s[i + 1] = ' ';
+			i++;
+		} else if (s[i] == ',') {
+			size_t j = i + 1;
+			while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+				j++;
+			if (j < n && (s[j] == '}' || s[j] == ']'))
+				s[i] = ' ';
+		}
+	}
+}
+
+/* Join folder DIR and a relative path REL ("./src/" + "*" -> "web/src/"), without "./" and the star. */
+static char *join_dir(aibom_arena *a, const char *dir, const char *rel)
+{
+	char *out, *star;
+
+	while (rel[0] == '.' && rel[1] == '/')
+		rel += 2;
+	if (!strcmp(rel, "."))
+		rel = "";
+	out = aibom_arena__printf(a, "%s%s%s", dir, dir[0] && rel[0] ? "/" : "", rel);
+	if (out && (star = strchr(out, '*')) != NULL)
+		*star = '\0';
+	return out;
+}
+
+static int add_alias(aibom_vec *out, aibom_arena *a, aibom_alias_kind kind, const char *scope, const char *prefix,
+	const char *dir)
+{
+	aibom_path_alias *al;
+
+	if (prefix == NULL || dir == NULL || (al = aibom_vec__push(out)) == NULL)
+		return -1;
+	al->kind = kind;
+	al->scope = aibom_arena__strdup(a, scope);
+	al->prefix = prefix;
+	al->dir = dir;
+	return al->scope ? 0 : -1;
+}
+
+/* compilerOptions.paths of a tsconfig/jsconfig ("@/" + "*" mapped to "./src/" + "*"), relative to
+ * compilerOptions.baseUrl */
+static int tsconfig_aliases(aibom_vec *out, aibom_arena *a, const char *dir, char *text, size_t len)
+{
+	cJSON *root, *opts, *paths, *base, *it;
+	const char *base_dir;
+	int error = 0;
+
+	strip_jsonc(text, len);
+	if ((root = cJSON_ParseWithLength(text, len)) == NULL)
+		return 0; /* not ours to judge: the file is listed, its paths are not used */
+	opts = cJSON_GetObjectItemCaseSensitive(root, "compilerOptions");
+	paths = cJSON_GetObjectItemCaseSensitive(opts, "paths");
+	base = cJSON_GetObjectItemCaseSensitive(opts, "baseUrl");
+	base_dir = cJSON_IsString(base) ? join_dir(a, dir, base->valuestring) : dir;
+	cJSON_ArrayForEach(it, paths) {
+		cJSON *first = cJSON_IsArray(it) ? cJSON_GetArrayItem(it, 0) : NULL;
+		char *prefix;
+		if (it->string == NULL || !cJSON_IsString(first) || base_dir == NULL)
+			continue;
+		if ((prefix = aibom_arena__strdup(a, it->string)) == NULL) {
+			error = -1;
+			break;
+		}
+		if (strchr(prefix, '*'))
+			*strchr(prefix, '*') = '\0';
+		if (add_alias(out, a, AIBOM_ALIAS_TS_PATH, dir, prefix, join_dir(a, base_dir, first->valuestring)) < 0) {
+			error = -1;
+			break;
+		}
+	}
+	cJSON_Delete(root);
+	return error;
+}
+
+/* go.mod module paths and tsconfig paths, read before extraction: import paths depend on them. */
+static int read_aliases(aibom_vec *out, aibom_arena *a, const aibom_source *src)
+{
+	size_t i, n = aibom_source__count(src);
+	void *git_state = NULL;
+	int error = 0;
+
+	for (i = 0; i < n && error == 0; i++) {
+		const aibom_source_file *file = aibom_source__file(src, i);
+		const char *slash = strrchr(file->path, '/'), *base = slash ? slash + 1 : file->path;
+		char *dir;
+		aibom_buf data = {0};
+		bool gomod = !strcmp(base, "go.mod");
+		bool tsconfig = (aibom__has_prefix(base, "tsconfig") || aibom__has_prefix(base, "jsconfig")) &&
+			aibom__has_suffix(base, ".json");
+
+		if (file->kind != FILE_MANIFEST || !(gomod || tsconfig))
+			continue;
+		if (aibom_source__read(&data, src, i, &git_state) < 0)
+			continue; /* reported with the file by the extraction */
+		dir = aibom_arena__strndup(a, file->path, slash ? (size_t)(slash - file->path) : 0);
+		if (dir == NULL) {
+			error = -1;
+		} else if (gomod) {
+			char *mod = aibom_manifest__go_module_path(data.ptr, data.size);
+			if (mod)
+				error = add_alias(out, a, AIBOM_ALIAS_GO_MODULE, dir, aibom_arena__strdup(a, mod), dir);
+			free(mod);
+		} else {
+			error = tsconfig_aliases(out, a, dir, data.ptr, data.size);
+		}
+		aibom_buf_dispose(&data);
+	}
+	if (git_state)
+		aibom_source__thread_done(src, git_state);
+	if (error < 0)
+		aibom_error__oom();
+	return error;
+}
+
+/* The configuration of the repository, for the resolver: files in path order, the first value
+ * of a key wins. */
+static int index_config(aibom_index *idx, aibom_file_result *results, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < results[i].config.count; k++) {
+			const aibom_config_entry *e = aibom_vec__at(&results[i].config, aibom_config_entry, k);
+			if (aibom_index__add_config(idx, e->key, e->value, results[i].file->path, e->line) < 0) {
+				aibom_error__oom();
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static bool same_folder(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	size_t la = sa ? (size_t)(sa - a) : 0, lb = sb ? (size_t)(sb - b) : 0;
+	return la == lb && !strncmp(a, b, la);
+}
+
+/* A lock file (go.sum, package-lock.json...) gives its versions to the manifests of its folder. */
+static int apply_locks(aibom_file_result *results, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (results[i].locked.count == 0)
+			continue;
+		for (j = 0; j < n; j++)
+			if (results[j].deps.count && same_folder(results[i].file->path, results[j].file->path) &&
+			    aibom_manifest__apply_locks(&results[j].deps, &results[i].locked) < 0)
+				return -1;
+	}
+	return 0;
 }
 
 /* ---------------------------------------------------------------- phase 2: match */
@@ -547,6 +780,8 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	aibom_vec diags = AIBOM_VEC_INIT(char *);
 	aibom_facts **facts = NULL;
 	aibom_index idx;
+	aibom_vec aliases = AIBOM_VEC_INIT(aibom_path_alias);
+	aibom_arena alias_arena = {0};
 	aibom_graph graph;
 	aibom_source_opts so;
 	aibom_graph_file *gfiles = NULL;
@@ -619,6 +854,10 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	p.total = n;
 	p.src = src;
 	p.cat = scan->catalog;
+	if (read_aliases(&aliases, &alias_arena, src) < 0)
+		goto done;
+	p.aliases = aliases.items;
+	p.naliases = aliases.count;
 	if ((error = run_phase(&p, extract_one, jobs, "extract", opts)) != 0)
 		goto done;
 	error = AIBOM_ERROR;
@@ -631,6 +870,8 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 		if (p.results[i].has_facts)
 			facts[nf++] = &p.results[i].facts;
 	if (aibom_index__build(&idx, facts, nf) < 0)
+		goto done;
+	if (index_config(&idx, p.results, n) < 0 || apply_locks(p.results, n) < 0)
 		goto done;
 	p.idx = &idx;
 	if ((error = run_phase(&p, match_one, jobs, "match", opts)) != 0)
@@ -689,6 +930,12 @@ done:
 			for (k = 0; k < r->deps.count; k++)
 				aibom_dependency__free(aibom_vec__at(&r->deps, aibom_dependency, k));
 			aibom_vec__free(&r->deps);
+			for (k = 0; k < r->locked.count; k++)
+				aibom_dependency__free(aibom_vec__at(&r->locked, aibom_dependency, k));
+			aibom_vec__free(&r->locked);
+			for (k = 0; k < r->config.count; k++)
+				aibom_config_entry__free(aibom_vec__at(&r->config, aibom_config_entry, k));
+			aibom_vec__free(&r->config);
 			aibom_vec__free(&r->found);
 			free(r->error);
 			free(r->warning);
@@ -714,6 +961,8 @@ done:
 	aibom_vec__free(&diags);
 	free(facts);
 	aibom_index__free(&idx);
+	aibom_vec__free(&aliases);
+	aibom_arena__free(&alias_arena);
 	for (i = 0; i < LANG_COUNT; i++)
 		if (p.queries[i])
 			ts_query_delete(p.queries[i]);

@@ -10,6 +10,7 @@
 #include "rules/rules.h"
 #include "source/source.h"
 #include "manifest/manifest.h"
+#include "manifest/config.h"
 #include "graph/graph.h"
 
 /* Everything known about one input file after extraction and matching. */
@@ -18,6 +19,8 @@ typedef struct {
 	aibom_facts facts;        /* Python and notebooks */
 	bool has_facts;
 	aibom_vec deps;           /* aibom_dependency, manifests */
+	aibom_vec locked;         /* aibom_dependency, lock files: versions for the deps of their folder */
+	aibom_vec config;         /* aibom_config_entry, configuration files */
 	aibom_vec found;          /* aibom_found */
 	char blob_id[41];
 	char *error;              /* the file was skipped: why (malloc'd) */

@@ -33,5 +33,8 @@ Suite *scan_suite(void);
 Suite *git_suite(void);
 Suite *corpus_suite(void);
 Suite *artifact_suite(void);
+Suite *langs_suite(void);
+Suite *ecosystems_suite(void);
+Suite *config_suite(void);
 
 #endif

@@ -15,7 +15,8 @@ int main(int argc, char **argv)
 	} suites[] = {
 		{"util", util_suite}, {"python", python_suite}, {"rules", rules_suite},
 		{"manifest", manifest_suite}, {"scan", scan_suite}, {"git", git_suite},
-		{"corpus", corpus_suite}, {"artifact", artifact_suite},
+		{"corpus", corpus_suite}, {"artifact", artifact_suite}, {"langs", langs_suite},
+		{"ecosystems", ecosystems_suite}, {"config", config_suite},
 	};
 	SRunner *sr = NULL;
 	size_t i;

@@ -76,6 +76,7 @@ typedef struct {
 	const aibom_catalog *cat;
 	const aibom_index *idx;
 	aibom_map *methods;      /* method name -> unique (file, def) key, for heuristic edges */
+	aibom_vec impls;         /* (file, def) keys of the methods of non-interface classes, by name */
 	aibom_vec services;      /* aibom_service */
 	aibom_vec reach;         /* aibom_reach */
 	aibom_vec origins;       /* aibom_origin */

@@ -24,6 +24,18 @@ static char ambiguous_mark;
 #define PACK_FILE(p) ((uint32_t)(((uint64_t)(uintptr_t)(p) >> 32) - 1))
 #define PACK_DEF(p) ((int)(uint32_t)(uintptr_t)(p))
 
+typedef struct {
+	const char *name;
+	void *key;
+} method_key;
+
+static int method_key_cmp(const void *a, const void *b)
+{
+	const method_key *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : x->key < y->key ? -1 : x->key > y->key;
+}
+
 int aibom_graph__init(aibom_graph *g, aibom_graph_file *files, size_t n, const aibom_catalog *cat,
 	const aibom_index *idx, const char *root_name)
 {
@@ -38,6 +50,7 @@ int aibom_graph__init(aibom_graph *g, aibom_graph_file *files, size_t n, const a
 	g->services.item_size = sizeof(aibom_service);
 	g->reach.item_size = sizeof(aibom_reach);
 	g->origins.item_size = sizeof(aibom_origin);
+	g->impls.item_size = sizeof(method_key);
 	if ((g->methods = aibom_map__new()) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
@@ -57,9 +70,36 @@ int aibom_graph__init(aibom_graph *g, aibom_graph_file *files, size_t n, const a
 			old = aibom_map__get(g->methods, d->name);
 			if (aibom_map__set(g->methods, d->name, old ? AMBIGUOUS : PACK(i, k)) < 0)
 				return -1;
+			if (!p->interface) {
+				method_key *mk = aibom_vec__push(&g->impls);
+				if (mk == NULL)
+					return -1;
+				mk->name = d->name;
+				mk->key = PACK(i, k);
+			}
 		}
 	}
+	if (g->impls.count)
+		qsort(g->impls.items, g->impls.count, sizeof(method_key), method_key_cmp);
 	return 0;
+}
+
+/* The implementations of method NAME: the first index into g->impls and the count. */
+static size_t impls_of(const aibom_graph *g, const char *name, size_t *first)
+{
+	size_t lo = 0, hi = g->impls.count, n = 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(aibom_vec__at(&g->impls, method_key, mid)->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (lo + n < g->impls.count && !strcmp(aibom_vec__at(&g->impls, method_key, lo + n)->name, name))
+		n++;
+	return n;
 }
 
 static bool glob_any(const char *const *pats, size_t n, const char *text)
@@ -122,6 +162,8 @@ static bool target_of(const value *v, uint32_t *file, int *def)
 	*def = v->def;
 	if (d->kind == DEF_CLASS) {
 		init = find_def(v->def_file, v->def, v->instance ? "__call__" : "__init__");
+		if (init < 0 && !v->instance) /* Java: the constructor has the class's name */
+			init = find_def(v->def_file, v->def, d->name);
 		if (init >= 0)
 			*def = init;
 		else if (v->instance)
@@ -221,6 +263,27 @@ static const char *written(aibom_arena *a, const aibom_expr *e)
 	return r;
 }
 
+/* x.m(...) where x is an instance of a repository interface: a call of each implementation of m,
+ * exact when there is one, heuristic when there are several. Returns 1 when edges were made. */
+static int interface_call(aibom_graph *g, aibom_graph_file *gf, matcher *m, const aibom_call *c, where w)
+{
+	value base = eval(m, c->call->a->a, w, 0);
+	const aibom_def *d = base.kind == V_QNAME && base.def_file && base.instance ? def_at(base.def_file, base.def) : NULL;
+	const char *callee;
+	size_t first, n, i;
+
+	if (d == NULL || !d->interface || (n = impls_of(g, c->call->a->text, &first)) == 0)
+		return 0;
+	callee = aibom_arena__printf(&gf->facts->arena, "%s.%s", base.text, c->call->a->text);
+	for (i = 0; i < n; i++) {
+		void *key = aibom_vec__at(&g->impls, method_key, first + i)->key;
+		if (add_edge(gf, c->scope, PACK_FILE(key), PACK_DEF(key), EDGE_CALL, n == 1 ? RES_EXACT : RES_HEURISTIC,
+			c->call->line, callee, c) < 0)
+			return -1;
+	}
+	return 1;
+}
+
 static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 {
 	aibom_facts *f = gf->facts;
@@ -237,6 +300,13 @@ static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 		if (c->call == NULL || c->call->kind != EXPR_CALL)
 			continue;
 		callee = eval(m, c->call->a, w, 0);
+		if (c->call->a->kind == EXPR_ATTR) {
+			int r = interface_call(g, gf, m, c, w);
+			if (r < 0)
+				return -1;
+			if (r > 0)
+				goto callbacks;
+		}
 		if (target_of(&callee, &tf, &td)) {
 			res = RES_EXACT;
 		} else if (callee.kind == V_QNAME && callee.def_file == NULL) {
@@ -254,6 +324,7 @@ static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 			EDGE_CALL, res, c->call->line, callee.kind == V_QNAME ? callee.text : written(&f->arena, c->call->a), c) < 0)
 			return -1;
 
+callbacks:
 		/* functions passed as values, directly or in a list/dict literal */
 		for (k = 0; k < c->call->nargs; k++) {
 			const aibom_expr *a = c->call->args[k].value;
@@ -288,8 +359,9 @@ static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 							const aibom_def *d = def_at(target->facts, td);
 							if (slot == NULL)
 								return -1;
-							*slot = aibom_arena__printf(&f->arena, "%s:%s\t%s\t%s",
-								target->facts->module, d->qualname, er->kind, er->framework);
+							/* "#file:qualname": the file is known, whatever its module */
+							*slot = aibom_arena__printf(&f->arena, "#%u:%s\t%s\t%s",
+								tf, d->qualname, er->kind, er->framework);
 						}
 						break;
 					}
@@ -361,7 +433,9 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 			}
 		}
 
-		if (d->kind == DEF_FUNCTION && d->parent < 0) {
+		/* top-level functions; in Java, where every function is a method, those of top-level classes */
+		if (d->kind == DEF_FUNCTION && (d->parent < 0 ||
+		    (f->implicit_this && parent->kind == DEF_CLASS && parent->parent < 0))) {
 			for (j = 0; j < g->cat->entry_shapes.count; j++) {
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_shapes, aibom_entry_rule, j);
 				bool ok = glob_any(er->names, er->nnames, d->name) && d->nparams >= er->nparams &&
@@ -369,6 +443,15 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 				for (k = 0; ok && k < er->nparams; k++)
 					ok = !strcmp(d->params[k].name, er->params[k]);
 				if (ok && aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, NULL, d->start_line) < 0)
+					return -1;
+			}
+		}
+		/* the functions of a file that starts with a directive: Next.js server actions */
+		if (d->kind == DEF_FUNCTION && d->parent < 0 && f->directive) {
+			for (j = 0; j < g->cat->entry_directives.count; j++) {
+				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_directives, aibom_entry_rule, j);
+				if (glob_any(er->names, er->nnames, f->directive) &&
+				    aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, f->directive, d->start_line) < 0)
 					return -1;
 			}
 		}

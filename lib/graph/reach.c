@@ -127,14 +127,25 @@ static int attach_declared(aibom_graph *g)
 			if (spec == NULL)
 				return -1;
 			mod = NULL;
-			if (colon && fw) {
+			if (colon && fw && target[0] == '#') {
+				/* registered by a call in another file (link.c): the file's index */
+				unsigned long id = strtoul(target + 1, NULL, 10);
+				mod = id < g->nfiles ? g->files[id].facts : NULL;
+			} else if (colon && fw) {
 				/* "services/api/src/app" style paths: the longest dotted suffix that is a module */
 				const char *t = target;
 				*colon = '\0';
 				while (t && (mod = aibom_resolve__module(g->idx, t)) == NULL)
 					t = strchr(t, '.') ? strchr(t, '.') + 1 : NULL;
 			}
-			if (mod) {
+			if (mod && !strcmp(colon + 1, "<module>")) {
+				/* a file run as a whole (package.json "bin") */
+				if (aibom_graph__add_entry(&g->files[mod->id], -1, aibom_arena__strdup(&mod->arena, kind),
+					aibom_arena__strdup(&mod->arena, fw), NULL, 1) < 0) {
+					free(spec);
+					return -1;
+				}
+			} else if (mod) {
 				for (d = 0; d < mod->defs.count; d++) {
 					const aibom_def *def = aibom_vec__at(&mod->defs, aibom_def, d);
 					if (strcmp(def->qualname, colon + 1))
@@ -671,4 +682,5 @@ void aibom_graph__free(aibom_graph *g)
 	aibom_vec__free(&g->reach);
 	aibom_vec__free(&g->origins);
 	aibom_map__free(g->methods);
+	aibom_vec__free(&g->impls);
 }

@@ -129,6 +129,23 @@ static int step(sqlite3 *db, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : aibom_store__fail(db, "writing the scan");
 }
 
+/* The package URL of a dependency (purl-spec: npm scopes as %40scope, Maven group and artifact as
+ * namespace and name, Go module paths as they are). */
+static void purl(aibom_str *out, const aibom_dependency *d)
+{
+	static const char *const types[] = {"pypi", "npm", "golang", "maven"};
+	const char *colon = strchr(d->name, ':');
+
+	if (d->eco == ECO_NPM && d->name[0] == '@')
+		aibom_str__printf(out, "pkg:npm/%%40%s", d->name + 1);
+	else if (d->eco == ECO_MAVEN && colon)
+		aibom_str__printf(out, "pkg:maven/%.*s/%s", (int)(colon - d->name), d->name, colon + 1);
+	else
+		aibom_str__printf(out, "pkg:%s/%s", types[d->eco], d->name);
+	if (d->version)
+		aibom_str__printf(out, "@%s", d->version);
+}
+
 static const char *kind_name(aibom_file_kind k)
 {
 	switch (k) {
@@ -140,6 +157,10 @@ static const char *kind_name(aibom_file_kind k)
 	case FILE_REQUIREMENTS: return "requirements";
 	case FILE_PYPROJECT: return "pyproject";
 	case FILE_MARKER: return "marker";
+	case FILE_GO: return "go";
+	case FILE_JAVA: return "java";
+	case FILE_MANIFEST: return "manifest";
+	case FILE_CONFIG: return "config";
 	case FILE_ARTIFACT: return "artifact";
 	default: return "other";
 	}
@@ -417,15 +438,10 @@ int aibom_store__write(sqlite3 *db, const aibom_source *src, aibom_file_result *
 			goto rollback;
 		for (k = 0; k < r->deps.count; k++) {
 			const aibom_dependency *d = aibom_vec__at(&r->deps, aibom_dependency, k);
-			if (!aibom_catalog__is_ai_package(cat, d->name, d->npm))
+			if (!aibom_catalog__is_ai_package(cat, d->name, d->eco))
 				continue;
 			aibom_str__clear(&tmp);
-			if (d->npm && d->name[0] == '@') /* pkg:npm/%40scope/name */
-				aibom_str__printf(&tmp, "pkg:npm/%%40%s%s%s", d->name + 1, d->version ? "@" : "",
-					d->version ? d->version : "");
-			else
-				aibom_str__printf(&tmp, "pkg:%s/%s%s%s", d->npm ? "npm" : "pypi", d->name, d->version ? "@" : "",
-					d->version ? d->version : "");
+			purl(&tmp, d);
 			sqlite3_bind_int64(st[S_LIB], 1, file_id);
 			sqlite3_bind_int(st[S_LIB], 2, (int)d->line);
 			bind_text(st[S_LIB], 3, d->name);

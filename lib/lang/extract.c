@@ -195,6 +195,51 @@ static void set_parents(aibom_facts *f)
 	free(stack);
 }
 
+/* Go: a method declared on a type of the same file is a member of it, as if written inside it. The
+ * byte ranges no longer nest, which scope_of allows: it walks parents until one contains the byte. */
+static void set_receivers(aibom_facts *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->defs.count; i++) {
+		aibom_def *d = aibom_vec__at(&f->defs, aibom_def, i);
+		size_t j;
+		if (d->receiver == NULL || d->parent != -1)
+			continue;
+		for (j = 0; j < f->defs.count; j++) {
+			const aibom_def *t = aibom_vec__at(&f->defs, aibom_def, j);
+			if (t->kind == DEF_CLASS && t->parent == -1 && !strcmp(t->name, d->receiver)) {
+				d->parent = (int)j;
+				break;
+			}
+		}
+		d->qualname = aibom_arena__printf(&f->arena, "%s.%s", d->receiver, d->name);
+	}
+}
+
+/* s.client = x in a method whose receiver is s sets the instance's client: "self.client", the
+ * name the resolver looks for (Python's self.x, JavaScript's this.x). */
+static void rename_receiver_bindings(aibom_facts *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->bindings.count; i++) {
+		aibom_binding *b = aibom_vec__at(&f->bindings, aibom_binding, i);
+		int s = b->scope;
+		size_t n;
+		while (s >= 0) {
+			const aibom_def *d = aibom_vec__at(&f->defs, aibom_def, (size_t)s);
+			if (d->self_name) {
+				n = strlen(d->self_name);
+				if (!strncmp(b->target, d->self_name, n) && b->target[n] == '.')
+					b->target = aibom_arena__printf(&f->arena, "self%s", b->target + n);
+				break;
+			}
+			s = d->parent;
+		}
+	}
+}
+
 static const char *first_error(TSNode root, uint32_t *line)
 {
 	TSTreeCursor cur = ts_tree_cursor_new(root);
@@ -254,9 +299,11 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 
 	ts_query_cursor_exec(w->cursor, query, root);
 	while (ts_query_cursor_next_match(w->cursor, &m)) {
-		TSNode whole = {0}, name = {0}, params = {0}, bases = {0};
-		TSNode left = {0}, right = {0};
-		bool is_fn = false, is_cls = false, is_import = false, is_assign = false;
+		TSNode whole = {0}, name = {0}, params = {0}, bases[4], receiver = {0}, decorated = {0};
+		aibom_expr *decorator = NULL;
+		uint32_t nbases_nodes = 0;
+		TSNode left = {0}, right = {0}, type = {0};
+		bool is_fn = false, is_cls = false, is_import = false, is_assign = false, is_iface = false;
 		uint16_t k;
 
 		for (k = 0; k < m.capture_count; k++) {
@@ -267,15 +314,21 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 			if (!strcmp(cn, "definition.function")) {
 				whole = n;
 				is_fn = true;
-			} else if (!strcmp(cn, "definition.class")) {
+			} else if (!strcmp(cn, "definition.class") || !strcmp(cn, "definition.interface")) {
 				whole = n;
 				is_cls = true;
+				is_iface = cn[11] == 'i';
 			} else if (!strcmp(cn, "name")) {
 				name = n;
 			} else if (!strcmp(cn, "params")) {
 				params = n;
 			} else if (!strcmp(cn, "bases")) {
-				bases = n;
+				if (nbases_nodes < 4)
+					bases[nbases_nodes++] = n;
+			} else if (!strcmp(cn, "receiver")) {
+				receiver = n;
+			} else if (!strcmp(cn, "assign.type")) {
+				type = n;
 			} else if (!strcmp(cn, "import")) {
 				is_import = true;
 			} else if (!strcmp(cn, "assign")) {
@@ -323,18 +376,17 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 					p->kind = 3;
 					p->item = (void *)(f->strings.count - 1);
 				}
+			} else if (!strcmp(cn, "directive")) {
+				aibom_expr *e = lang->string(&c, n);
+				if (f->directive == NULL && e && e->kind == EXPR_STR)
+					f->directive = e->text;
 			} else if (!strcmp(cn, "main")) {
 				if (f->main_line == 0 && lang->is_main && lang->is_main(&c, n))
 					f->main_line = ts_node_start_point(n).row + 1;
 			} else if (!strcmp(cn, "decorator")) {
-				pending *p = aibom_vec__push(&decos);
-				if (p == NULL)
-					goto done;
-				p->item = lang->conv(&c, n, 0);
+				decorator = lang->conv(&c, n, 0);
 			} else if (!strcmp(cn, "decorated")) {
-				/* the decorator capture of this match comes first */
-				if (decos.count)
-					aibom_vec__at(&decos, pending, decos.count - 1)->byte = ts_node_start_byte(n);
+				decorated = n;
 			}
 		}
 
@@ -343,6 +395,7 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 			if (d == NULL)
 				goto done;
 			d->kind = is_fn ? DEF_FUNCTION : DEF_CLASS;
+			d->interface = is_iface;
 			/* a function written inline has no name of its own: it is named after its line */
 			d->name = ts_node_is_null(name) ?
 				aibom_arena__printf(&f->arena, "<anonymous:%u>", ts_node_start_point(whole).row + 1) :
@@ -351,29 +404,49 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 			d->end_byte = ts_node_end_byte(whole);
 			d->start_line = ts_node_start_point(whole).row + 1;
 			d->end_line = ts_node_end_point(whole).row + 1;
+			if (is_fn && !ts_node_is_null(receiver) && lang->receiver)
+				lang->receiver(&c, d, receiver);
 			if (is_fn && !ts_node_is_null(params))
 				lang->params(&c, d, params);
-			if (is_cls && !ts_node_is_null(bases)) {
-				uint32_t j, nb = ts_node_named_child_count(bases);
+			if (is_cls && nbases_nodes) {
+				uint32_t j, b, nb = 0;
+				for (b = 0; b < nbases_nodes; b++)
+					nb += ts_node_named_child_count(bases[b]);
 				d->bases = aibom_arena__alloc(&f->arena, sizeof(aibom_expr *) * (nb + 1));
-				for (j = 0; d->bases && j < nb; j++) {
-					TSNode b = ts_node_named_child(bases, j);
-					if (!ts_node_is_null(b))
-						d->bases[d->nbases++] = lang->conv(&c, b, 0);
+				for (b = 0; d->bases && b < nbases_nodes; b++) {
+					for (j = 0; j < ts_node_named_child_count(bases[b]); j++) {
+						TSNode bn = ts_node_named_child(bases[b], j);
+						if (!ts_node_is_null(bn))
+							d->bases[d->nbases++] = lang->conv(&c, bn, 0);
+					}
 				}
 			}
+		} else if (decorator && !ts_node_is_null(decorated)) {
+			pending *p = aibom_vec__push(&decos);
+			if (p == NULL)
+				goto done;
+			p->item = decorator;
+			p->byte = ts_node_start_byte(decorated);
 		} else if (is_import) {
 			if (lang->import(&c, &m, query) < 0)
 				goto done;
-		} else if (is_assign && !ts_node_is_null(left) && !ts_node_is_null(right)) {
-			const char *target = lang->assign_target(&c, left, right);
+		} else if (is_assign && !ts_node_is_null(left) && (!ts_node_is_null(right) || !ts_node_is_null(type))) {
+			const char *target = lang->assign_target(&c, left, ts_node_is_null(right) ? type : right);
 			if (target) {
 				pending *p = aibom_vec__push(&pend);
 				aibom_binding *b = aibom_vec__push(&f->bindings);
 				if (p == NULL || b == NULL)
 					goto done;
 				b->target = target;
-				b->value = lang->conv(&c, right, 0);
+				if (ts_node_is_null(right)) {
+					/* declared with a type only: an instance of the type */
+					if ((b->value = aibom_x__expr(&c, EXPR_CALL, type)) == NULL)
+						goto done;
+					b->value->a = lang->conv(&c, type, 0);
+					b->typed = true;
+				} else {
+					b->value = lang->conv(&c, right, 0);
+				}
 				b->line = ts_node_start_point(left).row + 1;
 				p->byte = ts_node_start_byte(left);
 				p->kind = 1;
@@ -385,6 +458,7 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 	if (f->defs.count)
 		qsort(f->defs.items, f->defs.count, sizeof(aibom_def), def_cmp);
 	set_parents(f);
+	set_receivers(f);
 	for (i = 0; i < pend.count; i++) {
 		pending *p = aibom_vec__at(&pend, pending, i);
 		size_t idx = (size_t)p->item;
@@ -396,6 +470,7 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 		case 3: aibom_vec__at(&f->strings, aibom_string, idx)->scope = scope; break;
 		}
 	}
+	rename_receiver_bindings(f);
 	/* drop docstrings from the string literals */
 	if (docs.count) {
 		size_t o = 0, j;

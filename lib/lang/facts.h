@@ -63,6 +63,9 @@ typedef struct {
 	uint32_t nbases;
 	aibom_expr **decorators;
 	uint32_t ndecorators;
+	const char *receiver;  /* Go: the type a method is declared on ("Server"), NULL otherwise */
+	const char *self_name; /* the name the instance has in the method (Go's receiver), NULL if none */
+	bool interface;        /* a class that only declares methods (Go, Java interfaces) */
 } aibom_def;
 
 typedef struct {
@@ -78,6 +81,7 @@ typedef struct {
 	const char *target;  /* "name" or "self.attr" */
 	aibom_expr *value;
 	uint32_t line;
+	bool typed;          /* declared with a type only (a field): value is an instance of the type */
 } aibom_binding;
 
 typedef struct {
@@ -96,7 +100,19 @@ typedef struct {
 	uint32_t line, col, start_byte, end_byte;
 } aibom_string;
 
+/* Where an import path leads inside the repository, from the configuration of a folder (SCOPE,
+ * "" for the root): a go.mod module path (PREFIX "github.com/acme/app" is the folder DIR), or a
+ * tsconfig/jsconfig path mapping (PREFIX "@/" is DIR "src/"). */
+typedef enum { AIBOM_ALIAS_GO_MODULE = 1, AIBOM_ALIAS_TS_PATH } aibom_alias_kind;
 typedef struct {
+	aibom_alias_kind kind;
+	const char *scope;
+	const char *prefix;
+	const char *dir;
+} aibom_path_alias;
+
+typedef struct aibom_facts aibom_facts;
+struct aibom_facts {
 	const char *path;        /* repo-relative */
 	const char *module;      /* dotted module name, "" if not importable */
 	const char *language;    /* the rule catalog's language of the file: "python", "javascript" */
@@ -112,8 +128,15 @@ typedef struct {
 	uint32_t line_map_len;
 	char *diagnostic;        /* a warning about this file (syntax errors...), malloc'd */
 	uint32_t main_line;      /* line of an `if __name__ == "__main__":` block, 0 if none */
+	const char *directive;   /* a directive string statement of the file ("use server"), NULL if none */
 	uint32_t id;             /* index of the file in its scan */
-} aibom_facts;
+	const aibom_path_alias *aliases; /* the scan's path aliases (read-only, shared) */
+	size_t naliases;
+	bool package_scope;      /* Go, Java: the files of a package see each other's top-level names */
+	bool implicit_this;      /* Java: a bare name in a method may be a field of its class */
+	aibom_facts *pkg_head;   /* package_scope: the first file of the package (set by the index) */
+	aibom_facts *pkg_next;   /* ... and the next one */
+};
 
 void aibom_facts__init(aibom_facts *f);
 void aibom_facts__free(aibom_facts *f);

@@ -235,6 +235,51 @@ static void read_params(ctx *c, aibom_def *d, TSNode params)
 	}
 }
 
+/* A specifier a tsconfig/jsconfig "paths" entry maps ("@lib/ai" with "@lib/" mapped to "src/lib/") as
+ * the dotted module of the file it names; the configuration of the nearest enclosing folder and
+ * its longest prefix win. NULL when none applies. */
+static const char *path_alias(ctx *c, const char *spec)
+{
+	const aibom_path_alias *best = NULL;
+	size_t i, scope_len = 0, prefix_len = 0;
+	char *path, *mod;
+	const char *out;
+	bool pkg;
+
+	for (i = 0; i < c->f->naliases; i++) {
+		const aibom_path_alias *a = &c->f->aliases[i];
+		size_t sl = strlen(a->scope), pl = strlen(a->prefix);
+		if (a->kind != AIBOM_ALIAS_TS_PATH || strncmp(spec, a->prefix, pl) ||
+		    (sl && (strncmp(c->f->path, a->scope, sl) || c->f->path[sl] != '/')))
+			continue;
+		if (best == NULL || sl > scope_len || (sl == scope_len && pl > prefix_len)) {
+			best = a;
+			scope_len = sl;
+			prefix_len = pl;
+		}
+	}
+	if (best == NULL)
+		return NULL;
+	/* "web/src/" + "lib/ai" + ".ts": named as the file would be (src/ and index handled alike) */
+	if ((path = aibom_arena__printf(&c->f->arena, "%s%s%s.ts", best->dir,
+		best->dir[0] && !aibom__has_suffix(best->dir, "/") && spec[prefix_len] ? "/" : "", spec + prefix_len)) == NULL)
+		return NULL;
+	{
+		static const char *const exts[] = {".js.ts", ".mjs.ts", ".jsx.ts", ".ts.ts", ".tsx.ts", NULL};
+		const char *const *e;
+		for (e = exts; *e; e++)
+			if (aibom__has_suffix(path, *e)) {
+				strcpy(path + strlen(path) - strlen(*e), ".ts");
+				break;
+			}
+	}
+	if ((mod = aibom_lang__module_name(path, &pkg)) == NULL)
+		return NULL;
+	out = aibom_arena__strdup(&c->f->arena, mod);
+	free(mod);
+	return out;
+}
+
 /* The module a specifier names: "openai", "@ai-sdk/openai", or for a relative one the dotted
  * module of the repository ("./llm" from app/api/route.ts -> "app.api.llm"). */
 static const char *module_of(ctx *c, const char *spec)
@@ -243,6 +288,10 @@ static const char *module_of(ctx *c, const char *spec)
 	char *base, *out, *p;
 	const char *rest = spec;
 
+	const char *mapped = path_alias(c, spec);
+
+	if (mapped)
+		return mapped;
 	if (aibom__has_prefix(spec, "@/") || aibom__has_prefix(spec, "~/")) {
 		base = aibom_arena__strdup(&f->arena, "");
 		rest = spec + 2;
@@ -354,7 +403,7 @@ static int import_statement(ctx *c, TSNode n)
 	return 0;
 }
 
-/* const X = require("m") / const { A, B: C } = require("m") */
+/* const X = require("m") / const { A, B: C } = require("m") / const { A } = await import("m") */
 static int require_declaration(ctx *c, TSNode decl)
 {
 	TSNode name = ts_node_child_by_field_name(decl, "name", 4);
@@ -363,17 +412,24 @@ static int require_declaration(ctx *c, TSNode decl)
 	const char *mod;
 	uint32_t i, line = ts_node_start_point(decl).row + 1;
 
+	bool dynamic;
+
 	if (ts_node_is_null(name) || ts_node_is_null(value))
 		return 0;
+	if (is(value, "await_expression") && ts_node_named_child_count(value))
+		value = ts_node_named_child(value, 0);
 	fn = ts_node_child_by_field_name(value, "function", 8);
 	args = ts_node_child_by_field_name(value, "arguments", 9);
-	if (ts_node_is_null(fn) || ts_node_is_null(args) || strcmp(node_text(c, fn, 16), "require") ||
-	    ts_node_named_child_count(args) != 1)
+	if (ts_node_is_null(fn) || ts_node_is_null(args) || ts_node_named_child_count(args) != 1)
+		return 0;
+	dynamic = is(fn, "import");
+	if (!dynamic && strcmp(node_text(c, fn, 16), "require"))
 		return 0;
 	if ((mod = string_value(c, ts_node_named_child(args, 0))) == NULL || (mod = module_of(c, mod)) == NULL)
 		return 0;
+	/* require("m") is the module's default export; await import("m") its namespace */
 	if (is(name, "identifier"))
-		return add_import(c, node_text(c, name, 0), aibom_arena__printf(&c->f->arena, "%s.default", mod), line);
+		return add_import(c, node_text(c, name, 0), dynamic ? mod : aibom_arena__printf(&c->f->arena, "%s.default", mod), line);
 	if (!is(name, "object_pattern"))
 		return 0;
 	for (i = 0; i < ts_node_named_child_count(name); i++) {
@@ -415,9 +471,12 @@ static int import_match(ctx *c, const TSQueryMatch *m, const TSQuery *query)
  * `const x = require("m")` is an import, not a binding */
 static const char *assign_target(ctx *c, TSNode left, TSNode right)
 {
+	if (is(right, "await_expression") && ts_node_named_child_count(right))
+		right = ts_node_named_child(right, 0);
 	if (is(right, "call_expression")) {
 		TSNode fn = ts_node_child_by_field_name(right, "function", 8);
-		if (!ts_node_is_null(fn) && is(fn, "identifier") && !strcmp(node_text(c, fn, 16), "require"))
+		if (!ts_node_is_null(fn) && (is(fn, "import") ||
+		    (is(fn, "identifier") && !strcmp(node_text(c, fn, 16), "require"))))
 			return NULL;
 	}
 	if (is(left, "identifier"))
@@ -433,15 +492,15 @@ static const char *assign_target(ctx *c, TSNode left, TSNode right)
 
 const aibom_lang aibom_lang_javascript = {
 	"javascript", tree_sitter_javascript, aibom_embed_javascript_facts_scm,
-	conv, string_fact, read_params, import_match, assign_target, NULL,
+	conv, string_fact, read_params, import_match, assign_target, NULL, NULL,
 };
 
 const aibom_lang aibom_lang_typescript = {
 	"typescript", tree_sitter_typescript, aibom_embed_javascript_facts_scm,
-	conv, string_fact, read_params, import_match, assign_target, NULL,
+	conv, string_fact, read_params, import_match, assign_target, NULL, NULL,
 };
 
 const aibom_lang aibom_lang_tsx = {
 	"tsx", tree_sitter_tsx, aibom_embed_javascript_facts_scm,
-	conv, string_fact, read_params, import_match, assign_target, NULL,
+	conv, string_fact, read_params, import_match, assign_target, NULL, NULL,
 };

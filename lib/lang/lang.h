@@ -36,6 +36,7 @@ struct aibom_lang {
 	int (*import)(aibom_xctx *x, const TSQueryMatch *m, const TSQuery *q); /* an @import match */
 	const char *(*assign_target)(aibom_xctx *x, TSNode left, TSNode right); /* a tracked target, or NULL */
 	bool (*is_main)(aibom_xctx *x, TSNode n);                    /* a @main capture is a main block */
+	void (*receiver)(aibom_xctx *x, aibom_def *d, TSNode n);     /* a method's @receiver (Go) */
 };
 
 /* Fill F from SRC with LANG; returns 0, or -1 with an error set when the file cannot be parsed
@@ -72,6 +73,8 @@ extern const aibom_lang aibom_lang_python;
 extern const aibom_lang aibom_lang_javascript;
 extern const aibom_lang aibom_lang_typescript;
 extern const aibom_lang aibom_lang_tsx;
+extern const aibom_lang aibom_lang_go;
+extern const aibom_lang aibom_lang_java;
 
 /* Compile LANG's query; returns NULL with an error set (class QUERY) on failure. */
 TSQuery *aibom_lang__compile(const aibom_lang *lang);

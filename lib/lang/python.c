@@ -395,4 +395,5 @@ const aibom_lang aibom_lang_python = {
 	import_match,
 	assign_target,
 	is_main,
+	NULL,
 };

@@ -184,6 +184,28 @@ done:
 	return error;
 }
 
+/* A file of a package.json ("./dist/cli.js") as the declared entry point "dir.dist.cli:<module>":
+ * the resolver takes the longest dotted suffix that is a module, so a build output folder
+ * ("dist", "build") falls away when the source is src/cli.ts. */
+static int node_script(aibom_vec *scripts, const char *dir, const char *path, const char *kind)
+{
+	char module[1024];
+	static const char *const exts[] = {".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", NULL};
+	const char *const *e;
+	size_t n;
+
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	snprintf(module, sizeof(module), "%s%s%s", dir, dir[0] ? "/" : "", path);
+	n = strlen(module);
+	for (e = exts; *e; e++)
+		if (aibom__has_suffix(module, *e)) {
+			n -= strlen(*e);
+			break;
+		}
+	return add_script(scripts, module, n, "<module>", 8, kind, "npm");
+}
+
 int aibom_manifest__project(char **name, aibom_vec *scripts, const char *file_name, const char *dir,
 	const char *text, size_t len)
 {
@@ -193,10 +215,24 @@ int aibom_manifest__project(char **name, aibom_vec *scripts, const char *file_na
 	if (!strcmp(file_name, "package.json")) {
 		cJSON *root = cJSON_ParseWithLength(text, len);
 		const cJSON *n = cJSON_GetObjectItemCaseSensitive(root, "name");
+		const cJSON *bin = cJSON_GetObjectItemCaseSensitive(root, "bin"), *it;
+		int error = 0;
+		if (cJSON_IsString(n) && (*name = strdup(n->valuestring)) == NULL)
+			error = -1;
+		/* "bin" (a path or a map of commands) and "main": the file runs as a whole */
+		if (cJSON_IsString(bin))
+			error |= node_script(scripts, dir, bin->valuestring, "command");
+		const cJSON *commands = cJSON_IsObject(bin) ? bin : NULL;
+		cJSON_ArrayForEach(it, commands)
+			if (cJSON_IsString(it))
+				error |= node_script(scripts, dir, it->valuestring, "command");
+		n = cJSON_GetObjectItemCaseSensitive(root, "main");
 		if (cJSON_IsString(n))
-			*name = strdup(n->valuestring);
+			error |= node_script(scripts, dir, n->valuestring, "main");
 		cJSON_Delete(root);
-		return 0;
+		if (error)
+			aibom_error__oom();
+		return error ? -1 : 0;
 	}
 	if (!strcmp(file_name, "template.yaml") || !strcmp(file_name, "template.yml") ||
 	    !strcmp(file_name, "serverless.yml") || !strcmp(file_name, "serverless.yaml"))
@@ -245,7 +281,7 @@ int aibom_manifest__package_json(aibom_vec *out, const char *text, size_t len)
 				error = -1;
 				break;
 			}
-			d->npm = true;
+			d->eco = ECO_NPM;
 			d->line = line_of_key(text, len, it->string, &pos);
 			d->name = strdup(it->string);
 			d->spec = strdup(v);
@@ -261,4 +297,17 @@ int aibom_manifest__package_json(aibom_vec *out, const char *text, size_t len)
 	}
 	cJSON_Delete(root);
 	return error;
+}
+
+bool aibom_manifest__is_manifest(const char *file_name)
+{
+	static const char *const names[] = {"go.mod", "go.sum", "pom.xml", "build.gradle", "build.gradle.kts",
+		"package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", NULL};
+	const char *const *n;
+
+	for (n = names; *n; n++)
+		if (!strcmp(file_name, *n))
+			return true;
+	return (aibom__has_prefix(file_name, "tsconfig") || aibom__has_prefix(file_name, "jsconfig")) &&
+		aibom__has_suffix(file_name, ".json");
 }

@@ -89,6 +89,27 @@ static bool one_of(const char *s, const char *const *list)
 	return false;
 }
 
+/* {"kw": K} | {"arg": N[, "key": K | "chain": S]} | {"chain": S} | {"option": S} |
+ * {"config": KEY[, "provider": P]}; returns -1 when none of them is there */
+static int read_spec(aibom_rule_arg *a, const cJSON *it)
+{
+	const cJSON *arg = cJSON_GetObjectItemCaseSensitive(it, "arg");
+
+	a->kw = str_of(it, "kw");
+	a->key = str_of(it, "key");
+	a->chain = str_of(it, "chain");
+	a->option = str_of(it, "option");
+	a->config = str_of(it, "config");
+	a->provider = str_of(it, "provider");
+	a->has_arg = cJSON_IsNumber(arg);
+	a->arg = a->has_arg ? arg->valueint : -1;
+	if (a->key && !a->has_arg) { /* {"key": K} alone: the options object is the first argument */
+		a->has_arg = true;
+		a->arg = 0;
+	}
+	return a->kw || a->has_arg || a->chain || a->option || a->config ? 0 : -1;
+}
+
 static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t index, const char *language)
 {
 	aibom_rule *r;
@@ -140,13 +161,8 @@ static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t 
 		if (r->model == NULL)
 			return -1;
 		cJSON_ArrayForEach(it, model) {
-			const cJSON *arg = cJSON_GetObjectItemCaseSensitive(it, "arg");
-			aibom_rule_arg *a = &r->model[r->nmodel++];
-			/* {"arg": 0, "key": "model"}: a key of an options object, found like a keyword */
-			a->kw = str_of(it, "key") ? str_of(it, "key") : str_of(it, "kw");
-			if (a->kw == NULL && !cJSON_IsNumber(arg))
-				return fail(file, "each \"model\" entry needs \"kw\" or \"arg\"", r->id);
-			a->arg = a->kw ? -1 : arg->valueint;
+			if (read_spec(&r->model[r->nmodel++], it) < 0)
+				return fail(file, "each \"model\" entry needs \"kw\", \"arg\", \"chain\", \"option\" or \"config\"", r->id);
 		}
 	}
 	if (read_flags(c, cJSON_GetObjectItemCaseSensitive(o, "require"), &r->require, &r->nrequire) < 0)
@@ -198,12 +214,9 @@ static int read_entries(aibom_catalog *c, const char *file, const cJSON *root, c
 			if (e->args == NULL)
 				return -1;
 			cJSON_ArrayForEach(a, args) {
-				const cJSON *pos = cJSON_GetObjectItemCaseSensitive(a, "arg");
 				aibom_rule_arg *ra = &e->args[e->nargs++];
-				ra->kw = str_of(a, "kw");
-				if (ra->kw == NULL && !cJSON_IsNumber(pos))
+				if (read_spec(ra, a) < 0 || (ra->kw == NULL && !ra->has_arg))
 					return fail(file, "each \"args\" entry needs \"kw\" or \"arg\"", key);
-				ra->arg = ra->kw ? -1 : pos->valueint;
 			}
 		}
 	}
@@ -268,9 +281,32 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 		if (mf->provider == NULL || strings(c, cJSON_GetObjectItemCaseSensitive(it, "calls"), &mf->calls, &mf->ncalls) < 0)
 			return fail(file, "each model factory needs \"calls\" and \"provider\"", NULL);
 	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "model_maps");
+	cJSON_ArrayForEach(it, v) {
+		aibom_model_map *mm = aibom_vec__push(&c->model_maps);
+		if (mm == NULL)
+			return -1;
+		mm->key = str_of(it, "key");
+		if (mm->key == NULL || strings(c, cJSON_GetObjectItemCaseSensitive(it, "calls"), &mm->calls, &mm->ncalls) < 0)
+			return fail(file, "each model map needs \"calls\" and \"key\"", NULL);
+	}
 	if (read_string_list(file, root, "env_objects", &c->env_objects) < 0 ||
-	    read_string_list(file, root, "npm_packages", &c->npm_packages) < 0)
+	    read_string_list(file, root, "npm_packages", &c->npm_packages) < 0 ||
+	    read_string_list(file, root, "go_packages", &c->go_packages) < 0 ||
+	    read_string_list(file, root, "maven_packages", &c->maven_packages) < 0 ||
+	    read_string_list(file, root, "constant_accessors", &c->constant_accessors) < 0 ||
+	    read_string_list(file, root, "value_wrappers", &c->value_wrappers) < 0)
 		return -1;
+	v = cJSON_GetObjectItemCaseSensitive(root, "constants");
+	if (v && !cJSON_IsObject(v))
+		return fail(file, "\"constants\" must map qualified names to strings", NULL);
+	cJSON_ArrayForEach(it, v) {
+		if (!cJSON_IsString(it))
+			return fail(file, "\"constants\" values must be strings", it->string);
+		if (aibom_map__get(c->constants, it->string) == NULL &&
+		    aibom_map__set(c->constants, it->string, it->valuestring) < 0)
+			return -1;
+	}
 	v = cJSON_GetObjectItemCaseSensitive(root, "endpoints");
 	cJSON_ArrayForEach(it, v) {
 		aibom_endpoint *e = aibom_vec__push(&c->endpoints);
@@ -328,7 +364,8 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 	    read_entries(c, file, root, "entry_calls", &c->entry_calls) < 0 ||
 	    read_entries(c, file, root, "entry_bases", &c->entry_bases) < 0 ||
 	    read_entries(c, file, root, "entry_scripts", &c->entry_scripts) < 0 ||
-	    read_entries(c, file, root, "entry_shapes", &c->entry_shapes) < 0)
+	    read_entries(c, file, root, "entry_shapes", &c->entry_shapes) < 0 ||
+	    read_entries(c, file, root, "entry_directives", &c->entry_directives) < 0)
 		return -1;
 	if (read_string_list(file, root, "service_markers", &c->markers) < 0)
 		return -1;
@@ -341,9 +378,27 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 	return 0;
 }
 
+/* The built-in rule files, in load order (the first matching rule wins). */
+static const struct {
+	const char *name;
+	const char *text;
+	const size_t *len;
+} builtin[] = {
+	{"<built-in core.json>", aibom_embed_core_json, &aibom_embed_core_json_len},
+	{"<built-in python.json>", aibom_embed_python_json, &aibom_embed_python_json_len},
+	{"<built-in python-entry.json>", aibom_embed_python_entry_json, &aibom_embed_python_entry_json_len},
+	{"<built-in javascript.json>", aibom_embed_javascript_json, &aibom_embed_javascript_json_len},
+	{"<built-in javascript-entry.json>", aibom_embed_javascript_entry_json, &aibom_embed_javascript_entry_json_len},
+	{"<built-in go.json>", aibom_embed_go_json, &aibom_embed_go_json_len},
+	{"<built-in go-entry.json>", aibom_embed_go_entry_json, &aibom_embed_go_entry_json_len},
+	{"<built-in java.json>", aibom_embed_java_json, &aibom_embed_java_json_len},
+	{"<built-in java-entry.json>", aibom_embed_java_entry_json, &aibom_embed_java_entry_json_len},
+};
+
 int aibom_catalog__new(aibom_catalog **out)
 {
 	aibom_catalog *c = calloc(1, sizeof(*c));
+	size_t i;
 
 	*out = NULL;
 	if (c == NULL) {
@@ -363,19 +418,23 @@ int aibom_catalog__new(aibom_catalog **out)
 	c->artifact_exts.item_size = sizeof(char *);
 	c->service_objects.item_size = sizeof(char *);
 	c->factories.item_size = sizeof(aibom_model_factory);
+	c->model_maps.item_size = sizeof(aibom_model_map);
 	c->env_objects.item_size = c->npm_packages.item_size = sizeof(char *);
-	c->entry_decorators.item_size = c->entry_calls.item_size = c->entry_bases.item_size =
-		c->entry_scripts.item_size = c->entry_shapes.item_size = sizeof(aibom_entry_rule);
-	if (aibom_catalog__add(c, "<built-in core.json>", aibom_embed_core_json, aibom_embed_core_json_len) < 0 ||
-	    aibom_catalog__add(c, "<built-in python.json>", aibom_embed_python_json, aibom_embed_python_json_len) < 0 ||
-	    aibom_catalog__add(c, "<built-in python-entry.json>", aibom_embed_python_entry_json,
-		aibom_embed_python_entry_json_len) < 0 ||
-	    aibom_catalog__add(c, "<built-in javascript.json>", aibom_embed_javascript_json,
-		aibom_embed_javascript_json_len) < 0 ||
-	    aibom_catalog__add(c, "<built-in javascript-entry.json>", aibom_embed_javascript_entry_json,
-		aibom_embed_javascript_entry_json_len) < 0) {
-		aibom_catalog__free(c);
+	c->go_packages.item_size = c->maven_packages.item_size = sizeof(char *);
+	c->constant_accessors.item_size = c->value_wrappers.item_size = sizeof(char *);
+	if ((c->constants = aibom_map__new()) == NULL) {
+		free(c);
+		aibom_error__oom();
 		return -1;
+	}
+	c->entry_decorators.item_size = c->entry_calls.item_size = c->entry_bases.item_size =
+		c->entry_scripts.item_size = c->entry_shapes.item_size = c->entry_directives.item_size =
+		sizeof(aibom_entry_rule);
+	for (i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++) {
+		if (aibom_catalog__add(c, builtin[i].name, builtin[i].text, *builtin[i].len) < 0) {
+			aibom_catalog__free(c);
+			return -1;
+		}
 	}
 	*out = c;
 	return 0;
@@ -402,13 +461,20 @@ void aibom_catalog__free(aibom_catalog *c)
 	aibom_vec__free(&c->artifact_exts);
 	aibom_vec__free(&c->service_objects);
 	aibom_vec__free(&c->factories);
+	aibom_vec__free(&c->model_maps);
 	aibom_vec__free(&c->env_objects);
 	aibom_vec__free(&c->npm_packages);
+	aibom_vec__free(&c->go_packages);
+	aibom_vec__free(&c->maven_packages);
+	aibom_vec__free(&c->constant_accessors);
+	aibom_vec__free(&c->value_wrappers);
+	aibom_map__free(c->constants);
 	aibom_vec__free(&c->entry_decorators);
 	aibom_vec__free(&c->entry_calls);
 	aibom_vec__free(&c->entry_bases);
 	aibom_vec__free(&c->entry_scripts);
 	aibom_vec__free(&c->entry_shapes);
+	aibom_vec__free(&c->entry_directives);
 	aibom_arena__free(&c->arena);
 	free(c);
 }
@@ -435,9 +501,10 @@ const aibom_provider_info *aibom_catalog__provider(const aibom_catalog *c, const
 	return NULL;
 }
 
-bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name, bool npm)
+bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name, aibom_ecosystem eco)
 {
-	const aibom_vec *list = npm ? &c->npm_packages : &c->packages;
+	const aibom_vec *list = eco == ECO_NPM ? &c->npm_packages : eco == ECO_GOLANG ? &c->go_packages :
+		eco == ECO_MAVEN ? &c->maven_packages : &c->packages;
 	size_t i;
 	for (i = 0; i < list->count; i++) {
 		const char *p = *aibom_vec__at(list, const char *, i);

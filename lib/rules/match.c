@@ -163,6 +163,68 @@ typedef struct {
 	size_t start, end;
 } span;
 
+static bool glob_any(const char *const *pats, size_t n, const char *text)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (aibom__glob(pats[i], text))
+			return true;
+	return false;
+}
+
+/* A model object made from its id by a known factory (openai("gpt-4o")), or looked up by name in
+ * a map of them (customProvider({languageModels: {fast: openai("gpt-4o-mini")}}).languageModel("fast")):
+ * the factory's provider, with the id in *ID; NULL when V is neither. */
+static const char *factory_of(matcher *m, value v, value *id, int depth)
+{
+	const char *paren;
+	char *name;
+	const aibom_expr *arg;
+	where cw;
+	size_t i;
+
+	if (v.ctor == NULL || depth > 4)
+		return NULL;
+	paren = strrchr(v.text, '(');
+	if ((name = aibom_arena__strndup(m->arena, v.text, paren ? (size_t)(paren - v.text) : strlen(v.text))) == NULL)
+		return NULL;
+	cw = (where){v.ctor_file, v.ctor_scope, v.ctor->line};
+	arg = call_arg(v.ctor, NULL, 0);
+	for (i = 0; i < m->cat->factories.count; i++) {
+		const aibom_model_factory *mf = aibom_vec__at(&m->cat->factories, aibom_model_factory, i);
+		if (!glob_any(mf->calls, mf->ncalls, name))
+			continue;
+		if (arg)
+			*id = eval(m, arg, cw, 0);
+		return mf->provider;
+	}
+	for (i = 0; arg && i < m->cat->model_maps.count; i++) {
+		const aibom_model_map *mm = aibom_vec__at(&m->cat->model_maps, aibom_model_map, i);
+		const aibom_expr *maker, *map, *entry = NULL;
+		value key, obj;
+		where mw = cw;
+		uint32_t k;
+		if (!glob_any(mm->calls, mm->ncalls, name) || v.ctor->a == NULL || v.ctor->a->kind != EXPR_ATTR)
+			continue;
+		key = eval(m, arg, cw, 0);
+		if (key.kind != V_STR)
+			return NULL;
+		/* the maker call the map is in: customProvider({...}), possibly bound to a name */
+		obj = eval(m, v.ctor->a->a, cw, 0);
+		if ((maker = obj.ctor) == NULL)
+			return NULL;
+		mw = (where){obj.ctor_file, obj.ctor_scope, maker->line};
+		map = aibom_resolve__option(maker, mm->key);
+		for (k = 0; map && map->kind == EXPR_LIST && k < map->nargs && !entry; k++)
+			if (map->args[k].kw && !strcmp(map->args[k].kw, key.text))
+				entry = map->args[k].value;
+		if (entry == NULL)
+			return NULL;
+		return factory_of(m, eval(m, entry, mw, 0), id, depth + 1);
+	}
+	return NULL;
+}
+
 static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_call *c, aibom_vec *consumed,
 	const char *model_override, const char *resolution_override)
 {
@@ -173,7 +235,7 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	size_t k;
 	const char *model = NULL, *resolution = "absent", *provider, *mtype;
 	bool partial = false;
-	const char *factory_provider = NULL;
+	const char *factory_provider = NULL, *config_provider = NULL;
 	int param_index = -1;
 	const char *param_name = NULL;
 	aibom_str flags = AIBOM_STR_INIT;
@@ -196,11 +258,22 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 		return 0;
 
 	for (k = 0; k < r->nmodel && !model_override; k++) {
-		const aibom_expr *a = call_arg(c->call, r->model[k].kw, r->model[k].arg);
+		const aibom_rule_arg *spec = &r->model[k];
+		where aw = w;
+		const aibom_expr *a = NULL;
 		value v;
-		if (a == NULL)
-			continue;
-		v = eval(m, a, w, 0);
+		if (spec->config) {
+			/* the model a deployment configures: spring.ai.openai.chat.options.model */
+			v = aibom_resolve__config(m, spec->config);
+			if (v.kind != V_STR)
+				continue;
+			if (spec->provider)
+				config_provider = spec->provider;
+		} else {
+			if ((a = aibom_resolve__spec_arg(m, c->call, spec, &aw)) == NULL)
+				continue;
+			v = eval(m, a, aw, 0);
+		}
 		switch (v.kind) {
 		case V_STR:
 			model = v.text;
@@ -222,26 +295,14 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 			resolution = aibom_arena__printf(m->arena, "env:%s", v.text);
 			break;
 		case V_QNAME: {
-			/* a model object made from its id by a known factory: openai("gpt-4o") */
-			const char *paren = strrchr(v.text, '(');
-			char *factory = v.ctor ? aibom_arena__strndup(m->arena, v.text,
-				paren ? (size_t)(paren - v.text) : strlen(v.text)) : NULL;
-			const aibom_expr *id = v.ctor ? call_arg(v.ctor, NULL, 0) : NULL;
 			value idv = unknown();
-			size_t fi, fk;
-			for (fi = 0; factory && fi < m->cat->factories.count && !factory_provider; fi++) {
-				const aibom_model_factory *mf = aibom_vec__at(&m->cat->factories, aibom_model_factory, fi);
-				for (fk = 0; fk < mf->ncalls && !factory_provider; fk++)
-					if (aibom__glob(mf->calls[fk], factory))
-						factory_provider = mf->provider;
-			}
-			if (factory_provider && id)
-				idv = eval(m, id, (where){v.ctor_file, v.ctor_scope, v.ctor->line}, 0);
+			factory_provider = factory_of(m, v, &idv, 0);
 			if (factory_provider && (idv.kind == V_STR || idv.kind == V_PARTIAL)) {
 				model = idv.text;
 				resolution = "factory";
 				partial = idv.kind == V_PARTIAL;
 			} else {
+				factory_provider = NULL;
 				resolution = "unresolved";
 			}
 			break;
@@ -259,14 +320,18 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	}
 	mtype = classify(r->model_type, model, partial);
 
-	provider = factory_provider ? factory_provider : r->provider;
+	provider = factory_provider ? factory_provider : config_provider ? config_provider : r->provider;
 	for (k = 0; k < r->nprovider_kw && !factory_provider; k++) {
 		const aibom_expr *a = call_arg(c->call, r->provider_kw[k], -1);
 		where aw = w;
 		value v;
 		const char *p;
+		if (a == NULL)
+			a = aibom_resolve__option(c->call, r->provider_kw[k]);
 		if (a == NULL && callee.ctor && callee.ctor != c->call) {
 			a = call_arg(callee.ctor, r->provider_kw[k], -1);
+			if (a == NULL)
+				a = aibom_resolve__option(callee.ctor, r->provider_kw[k]);
 			aw = (where){callee.ctor_file, callee.ctor_scope, callee.ctor->line};
 		}
 		if (a == NULL)

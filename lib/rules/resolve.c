@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "resolve.h"
+#include "../manifest/config.h"
 
 
 static char ambiguous_mark;
@@ -35,6 +36,24 @@ static int add_suffixes(aibom_map *m, const char *name, aibom_facts *f)
 	return 0;
 }
 
+/* Chain F to the files of its package (same language, same module); the first one is the head. */
+static int link_package(aibom_index *idx, aibom_facts *f)
+{
+	char *key = aibom_arena__printf(&idx->arena, "%s\n%s", f->language ? f->language : "", f->module);
+	aibom_facts *last;
+
+	if (key == NULL)
+		return -1;
+	if ((last = aibom_map__get(idx->packages, key)) == NULL) {
+		f->pkg_head = f;
+	} else {
+		f->pkg_head = last->pkg_head;
+		last->pkg_next = f;
+	}
+	f->pkg_next = NULL;
+	return aibom_map__set(idx->packages, key, f);
+}
+
 int aibom_index__build(aibom_index *idx, aibom_facts **files, size_t nfiles)
 {
 	size_t i;
@@ -42,12 +61,17 @@ int aibom_index__build(aibom_index *idx, aibom_facts **files, size_t nfiles)
 	memset(idx, 0, sizeof(*idx));
 	idx->files = files;
 	idx->nfiles = nfiles;
-	if ((idx->modules = aibom_map__new()) == NULL || (idx->suffixes = aibom_map__new()) == NULL)
+	if ((idx->modules = aibom_map__new()) == NULL || (idx->suffixes = aibom_map__new()) == NULL ||
+	    (idx->packages = aibom_map__new()) == NULL || (idx->config = aibom_map__new()) == NULL)
 		return -1;
 	for (i = 0; i < nfiles; i++) {
 		aibom_facts *f = files[i];
-		if (f == NULL || f->module == NULL || f->module[0] == '\0')
+		if (f == NULL || f->module == NULL)
 			continue;
+		if (f->package_scope && link_package(idx, f) < 0)
+			return -1;
+		if (f->module[0] == '\0' || (f->package_scope && f->pkg_head != f))
+			continue; /* a package is indexed by its first file */
 		if (aibom_map__set(idx->modules, f->module, f) < 0 || add_suffixes(idx->suffixes, f->module, f) < 0)
 			return -1;
 	}
@@ -58,7 +82,24 @@ void aibom_index__free(aibom_index *idx)
 {
 	aibom_map__free(idx->modules);
 	aibom_map__free(idx->suffixes);
+	aibom_map__free(idx->packages);
+	aibom_map__free(idx->config);
+	aibom_arena__free(&idx->arena);
 	memset(idx, 0, sizeof(*idx));
+}
+
+int aibom_index__add_config(aibom_index *idx, const char *key, const char *value, const char *path, uint32_t line)
+{
+	aibom_config_value *v;
+
+	if (aibom_map__get(idx->config, key))
+		return 0;
+	if ((v = aibom_arena__alloc(&idx->arena, sizeof(*v))) == NULL)
+		return -1;
+	v->value = value;
+	v->path = path;
+	v->line = line;
+	return aibom_map__set(idx->config, key, v);
 }
 
 aibom_facts *aibom_resolve__module(const aibom_index *idx, const char *name)
@@ -91,6 +132,69 @@ value qname(const char *text)
 	v.kind = V_QNAME;
 	v.text = text;
 	return v;
+}
+
+/* An external qualified name, or the string an SDK constant of the catalog stands for
+ * (github.com/sashabaranov/go-openai.GPT4o -> "gpt-4o"). */
+static value external(const matcher *m, const char *text)
+{
+	const char *s = text ? aibom_map__get(m->cat->constants, text) : NULL;
+	value v;
+
+	if (s == NULL)
+		return qname(text);
+	v = unknown();
+	v.kind = V_STR;
+	v.text = s;
+	v.how = "constant";
+	return v;
+}
+
+/* The configuration value of KEY, as a string resolved "config:PATH:LINE", or unknown. */
+static value config_value(matcher *m, const char *key, int depth);
+
+/* "${NAME:default}" (Spring, compose): the configuration's NAME, else the default. Any other
+ * string is itself. */
+static value placeholder(matcher *m, value v, int depth)
+{
+	char *name = NULL, *fallback = NULL;
+	value r;
+
+	if (v.kind != V_STR || strchr(v.text, '$') == NULL || aibom_config__placeholder(v.text, &name, &fallback) != 1)
+		return v;
+	r = config_value(m, name, depth + 1);
+	if (r.kind == V_UNKNOWN && fallback) {
+		r = unknown();
+		r.kind = V_STR;
+		r.text = aibom_arena__strdup(m->arena, fallback);
+		r.how = "config_default";
+		r = placeholder(m, r, depth + 1);
+	} else if (r.kind == V_UNKNOWN) {
+		r.kind = V_ENV;
+		r.text = aibom_arena__strdup(m->arena, name);
+	}
+	free(name);
+	free(fallback);
+	return r;
+}
+
+static value config_value(matcher *m, const char *key, int depth)
+{
+	const aibom_config_value *c = key ? aibom_map__get(m->idx->config, key) : NULL;
+	value v = unknown();
+
+	if (c == NULL || depth > EVAL_DEPTH_MAX)
+		return v;
+	v.kind = V_STR;
+	v.text = c->value;
+	v.how = aibom_arena__printf(m->arena, "config:%s:%u", c->path, c->line);
+	v = placeholder(m, v, depth + 1);
+	return v;
+}
+
+value aibom_resolve__config(matcher *m, const char *key)
+{
+	return config_value(m, key, 0);
 }
 
 const aibom_def *def_at(aibom_facts *f, int i)
@@ -168,6 +272,31 @@ static value import_target(matcher *m, const char *target, int depth)
 	return qname(target);
 }
 
+/* A top-level name of another file of F's package (Go, Java): constants and definitions, not
+ * the imports, which belong to each file. */
+static value package_member(matcher *m, aibom_facts *f, const char *name, int depth)
+{
+	aibom_facts *o;
+
+	if (depth > EVAL_DEPTH_MAX)
+		return unknown();
+	for (o = f->pkg_head; o; o = o->pkg_next) {
+		const aibom_binding *b;
+		int d;
+		if (o == f)
+			continue;
+		if ((b = find_binding(o, -1, name, UINT32_MAX)) != NULL) {
+			value v = eval(m, b->value, (where){o, -1, b->line}, depth + 1);
+			if (v.kind == V_STR && v.how && !strcmp(v.how, "literal"))
+				v.how = "constant";
+			return v;
+		}
+		if ((d = find_def(o, -1, name)) >= 0)
+			return def_value(m, o, d);
+	}
+	return unknown();
+}
+
 static value module_member(matcher *m, aibom_facts *mod, const char *name, int depth)
 {
 	const aibom_binding *b;
@@ -176,6 +305,19 @@ static value module_member(matcher *m, aibom_facts *mod, const char *name, int d
 
 	if (depth > EVAL_DEPTH_MAX)
 		return unknown();
+	if (mod->package_scope && mod->pkg_head && mod->pkg_head != mod)
+		mod = mod->pkg_head;
+	if (mod->package_scope) {
+		/* every file of the package holds its members */
+		value v;
+		if ((d = find_def(mod, -1, name)) >= 0)
+			return def_value(m, mod, d);
+		if ((b = find_binding(mod, -1, name, UINT32_MAX)) == NULL) {
+			v = package_member(m, mod, name, depth + 1);
+			if (v.kind != V_UNKNOWN)
+				return v;
+		}
+	}
 	if ((b = find_binding(mod, -1, name, UINT32_MAX)) != NULL) {
 		value v = eval(m, b->value, (where){mod, -1, b->line}, depth + 1);
 		if (v.kind == V_STR && v.how && !strcmp(v.how, "literal"))
@@ -219,9 +361,11 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 
 	if (depth > EVAL_DEPTH_MAX || d == NULL)
 		return unknown();
-	if ((b = find_binding(f, def, name, UINT32_MAX)) != NULL) {
+	/* a field declared with a value; one declared with a type only is what the constructor sets
+	 * it to, else an instance of its type */
+	if ((b = find_binding(f, def, name, UINT32_MAX)) != NULL && !b->typed) {
 		value v = eval(m, b->value, (where){f, def, b->line}, depth + 1);
-		if (v.kind == V_STR)
+		if (v.kind == V_STR && (v.how == NULL || !strcmp(v.how, "literal")))
 			v.how = "constant";
 		return v;
 	}
@@ -235,7 +379,7 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 				const aibom_def *sd = def_at(f, sb->scope);
 				value v;
 				if (sd == NULL || sd->parent != def || strcmp(sb->target, self_name) ||
-				    (pass == 0) != !strcmp(sd->name, "__init__"))
+				    (pass == 0) != (!strcmp(sd->name, "__init__") || !strcmp(sd->name, d->name)))
 					continue;
 				v = eval(m, sb->value, (where){f, sb->scope, sb->line}, depth + 1);
 				if (v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None")))
@@ -243,6 +387,8 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 			}
 		}
 	}
+	if (b != NULL)
+		return eval(m, b->value, (where){f, def, b->line}, depth + 1);
 	if ((method = find_def(f, def, name)) >= 0)
 		return def_value(m, f, method);
 	for (i = 0; i < d->nbases; i++) {
@@ -294,8 +440,23 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 		int nested;
 
 		if (d->kind == DEF_CLASS && !first) {
+			/* Java: a bare name in a method may be a field of the class */
+			if (w.f->implicit_this && strcmp(name, d->name)) { /* the class's own name is the class */
+				value v = class_member(m, w.f, s, name, true, depth + 1);
+				if (v.kind != V_UNKNOWN)
+					return v;
+			}
 			s = d->parent;
 			continue;
+		}
+		if (d->kind == DEF_FUNCTION && d->self_name && !strcmp(d->self_name, name)) {
+			/* Go: the receiver of a method */
+			const aibom_def *cls = def_at(w.f, d->parent);
+			if (cls && cls->kind == DEF_CLASS) {
+				value v = def_value(m, w.f, d->parent);
+				v.instance = true;
+				return v;
+			}
 		}
 		if (d->kind == DEF_FUNCTION && (!strcmp(name, "self") || !strcmp(name, "cls")) &&
 		    d->nparams > 0 && !strcmp(d->params[0].name, name)) {
@@ -365,6 +526,11 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 		}
 		if ((d = find_def(w.f, -1, name)) >= 0)
 			return def_value(m, w.f, d);
+		if (w.f->package_scope) {
+			value v = package_member(m, w.f, name, depth + 1);
+			if (v.kind != V_UNKNOWN)
+				return v;
+		}
 		for (i = 0; i < w.f->imports.count; i++) {
 			const aibom_import *imp = aibom_vec__at(&w.f->imports, aibom_import, i);
 			aibom_facts *other;
@@ -376,6 +542,15 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 		}
 	}
 	return qname(name);
+}
+
+static bool in_list(const aibom_vec *list, const char *name)
+{
+	size_t i;
+	for (i = 0; name && i < list->count; i++)
+		if (!strcmp(*aibom_vec__at(list, const char *, i), name))
+			return true;
+	return false;
 }
 
 static bool is_env_getter(const matcher *m, const char *name)
@@ -392,6 +567,14 @@ const aibom_expr *call_arg(const aibom_expr *call, const char *kw, int pos)
 	uint32_t i;
 	int n = 0;
 
+	if (kw == NULL && pos < 0) { /* from the end: -1 is the last positional argument */
+		int count = 0;
+		for (i = 0; i < call->nargs; i++)
+			count += call->args[i].kw == NULL;
+		if (count + pos < 0)
+			return NULL;
+		pos += count;
+	}
 	for (i = 0; i < call->nargs; i++) {
 		const aibom_arg *a = &call->args[i];
 		if (kw) {
@@ -421,8 +604,17 @@ static value eval_call(matcher *m, const aibom_expr *e, where w, int depth)
 	const aibom_expr *first;
 	size_t i;
 
-	if (fn.kind != V_QNAME)
+	if (fn.kind != V_QNAME) {
+		/* ChatModel.GPT_4_O.getValue(): the constant's string */
+		if (e->a && e->a->kind == EXPR_ATTR && in_list(&m->cat->constant_accessors, e->a->text)) {
+			v = eval(m, e->a->a, w, depth + 1);
+			if (v.kind == V_STR)
+				return v;
+		}
 		return unknown();
+	}
+	if (in_list(&m->cat->value_wrappers, fn.text) && (first = call_arg(e, NULL, 0)) != NULL)
+		return eval(m, first, w, depth + 1); /* aws.String("id") is "id" */
 	if (fn.def_file) {
 		const aibom_def *d = def_at(fn.def_file, fn.def);
 		if (d->kind == DEF_CLASS && !fn.instance) {
@@ -459,6 +651,8 @@ static value eval_call(matcher *m, const aibom_expr *e, where w, int depth)
 				return v;
 			}
 		}
+		if (nv.kind == V_STR && (v = config_value(m, nv.text, depth + 1)).kind != V_UNKNOWN)
+			return v; /* set in a .env, a compose file, a Helm chart... */
 		v = unknown();
 		v.kind = V_ENV;
 		v.text = nv.kind == V_STR ? nv.text : "?";
@@ -473,6 +667,108 @@ static value eval_call(matcher *m, const aibom_expr *e, where w, int depth)
 	v.ctor_file = w.f;
 	v.ctor_scope = w.scope;
 	return v;
+}
+
+/* ---------------------------------------------------------------- rule argument specs */
+
+static const char *last_name(const aibom_expr *e)
+{
+	return e == NULL ? NULL : e->kind == EXPR_ATTR || e->kind == EXPR_NAME ? e->text : NULL;
+}
+
+/* The expression E stands for: a name bound to a call or composite literal gives that call, and
+ * *W moves to where it was made. */
+static const aibom_expr *follow(matcher *m, const aibom_expr *e, where *w)
+{
+	value v;
+
+	while (e && e->kind == EXPR_AWAIT)
+		e = e->a;
+	if (e == NULL || (e->kind != EXPR_NAME && e->kind != EXPR_ATTR))
+		return e;
+	v = eval(m, e, *w, 0);
+	if (v.ctor == NULL)
+		return e;
+	*w = (where){v.ctor_file, v.ctor_scope, v.ctor->line};
+	return v.ctor;
+}
+
+/* Option(x) or Option: x among the arguments of CALL (and of the calls and literals in them) */
+static const aibom_expr *option_arg(const aibom_expr *call, const char *name, int depth)
+{
+	uint32_t i;
+
+	if (call == NULL || (call->kind != EXPR_CALL && call->kind != EXPR_LIST) || depth > 2)
+		return NULL;
+	for (i = 0; i < call->nargs; i++) {
+		const aibom_arg *a = &call->args[i];
+		const aibom_expr *v = a->value, *r;
+		const char *fn;
+		while (v && v->kind == EXPR_AWAIT)
+			v = v->a;
+		if (a->kw && !strcmp(a->kw, name))
+			return v;
+		if (v && v->kind == EXPR_CALL && (fn = last_name(v->a)) && !strcmp(fn, name) && v->nargs)
+			return call_arg(v, NULL, 0);
+		if ((r = option_arg(v, name, depth + 1)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+/* .NAME(x) in the builder chain E is made of, or in the chains passed to its steps */
+static const aibom_expr *chain_arg(matcher *m, const aibom_expr *e, const char *name, where *w, int depth)
+{
+	const aibom_expr *x;
+	const char *step;
+	uint32_t i;
+
+	if (depth > 12)
+		return NULL;
+	e = follow(m, e, w);
+	if (e == NULL || e->kind != EXPR_CALL)
+		return NULL;
+	if ((step = last_name(e->a)) != NULL && !strcmp(step, name) && (x = call_arg(e, NULL, 0)) != NULL)
+		return x;
+	for (i = 0; i < e->nargs; i++) {
+		where aw = *w;
+		const aibom_expr *v = e->args[i].value;
+		if (v && (v->kind == EXPR_CALL || v->kind == EXPR_NAME) && (x = chain_arg(m, v, name, &aw, depth + 1)) != NULL) {
+			*w = aw;
+			return x;
+		}
+	}
+	if (e->a && e->a->kind == EXPR_ATTR)
+		return chain_arg(m, e->a->a, name, w, depth + 1);
+	return NULL;
+}
+
+const aibom_expr *aibom_resolve__spec_arg(matcher *m, const aibom_expr *call, const aibom_rule_arg *spec, where *w)
+{
+	const aibom_expr *base = call;
+
+	if (spec->option)
+		return option_arg(call, spec->option, 0);
+	if (spec->has_arg) {
+		if ((base = call_arg(call, NULL, spec->arg)) == NULL || (!spec->key && !spec->chain))
+			return base;
+		base = follow(m, base, w);
+		if (spec->key) {
+			uint32_t i;
+			for (i = 0; base && (base->kind == EXPR_CALL || base->kind == EXPR_LIST) && i < base->nargs; i++)
+				if (base->args[i].kw && !strcmp(base->args[i].kw, spec->key))
+					return base->args[i].value;
+			return NULL;
+		}
+	} else if (spec->kw) {
+		return call_arg(call, spec->kw, -1);
+	}
+	return spec->chain ? chain_arg(m, base, spec->chain, w, 0) : NULL;
+}
+
+const aibom_expr *aibom_resolve__option(const aibom_expr *call, const char *name)
+{
+	return option_arg(call, name, 0);
 }
 
 /* Join string parts; unknown parts become "{}". */
@@ -511,7 +807,7 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		v.kind = V_STR;
 		v.text = e->text;
 		v.how = "literal";
-		return v;
+		return placeholder(m, v, depth);
 	case EXPR_CONST:
 		v.kind = V_CONST;
 		v.text = e->text;
@@ -577,6 +873,8 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		for (k = 0; !base.def_file && k < m->cat->env_objects.count; k++)
 			if (!strcmp(base.text, *aibom_vec__at(&m->cat->env_objects, const char *, k))) {
 				/* process.env.MODEL */
+				if ((v = config_value(m, e->text, depth + 1)).kind != V_UNKNOWN)
+					return v;
 				v.kind = V_ENV;
 				v.text = e->text;
 				return v;
@@ -585,7 +883,7 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 			v = module_member(m, base.mod, e->text, depth + 1);
 			if (v.kind != V_UNKNOWN)
 				return v;
-			return qname(aibom_arena__printf(m->arena, "%s.%s", base.text, e->text));
+			return external(m, aibom_arena__printf(m->arena, "%s.%s", base.text, e->text));
 		}
 		if (base.def_file && def_at(base.def_file, base.def)->kind == DEF_CLASS) {
 			v = class_member(m, base.def_file, base.def, e->text, base.instance, depth + 1);
@@ -596,7 +894,9 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		}
 		if (base.def_file)
 			return unknown();
-		v = qname(aibom_arena__printf(m->arena, "%s.%s", base.text, e->text));
+		v = external(m, aibom_arena__printf(m->arena, "%s.%s", base.text, e->text));
+		if (v.kind == V_STR)
+			return v;
 		v.ctor = base.ctor;
 		v.ctor_file = base.ctor_file;
 		v.ctor_scope = base.ctor_scope;
@@ -608,6 +908,8 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		value base = eval(m, e->a, w, depth + 1);
 		value key = eval(m, e->b, w, depth + 1);
 		if (base.kind == V_QNAME && !strcmp(base.text, "os.environ") && key.kind == V_STR) {
+			if ((v = config_value(m, key.text, depth + 1)).kind != V_UNKNOWN)
+				return v;
 			v.kind = V_ENV;
 			v.text = key.text;
 		}

@@ -6,10 +6,20 @@
 #define AIBOM_RULES_H
 
 #include "../lang/facts.h"
+#include "../manifest/manifest.h"
 
+/* Where a value is in a call (docs/rules.md, RULE "model"): a keyword, a position (negative:
+ * from the end), a key of the options object or composite literal at that position, the argument
+ * of a builder step (`chain`) or of an option function (`option`), or a configuration key. */
 typedef struct {
-	const char *kw;  /* keyword, or NULL */
-	int arg;         /* 0-based position when kw is NULL */
+	const char *kw;      /* keyword, or NULL */
+	int arg;             /* 0-based position when kw is NULL; -1 is the last */
+	bool has_arg;        /* "arg" was given */
+	const char *key;     /* with arg: a key of the object at that position */
+	const char *chain;   /* .chain(x) in the builder chain the call (or argument ARG) is made of */
+	const char *option;  /* an argument Option(x) of the call */
+	const char *config;  /* a configuration key (application.yml, .env...) */
+	const char *provider;/* with config: the provider the key implies */
 } aibom_rule_arg;
 
 typedef struct {
@@ -58,6 +68,13 @@ typedef struct {
 	const char *provider;
 } aibom_model_factory;
 
+/* A map of model objects by name: customProvider({languageModels: {...}}).languageModel("fast") */
+typedef struct {
+	const char **calls;    /* globs over the lookup's name, without its own call part */
+	size_t ncalls;
+	const char *key;       /* the key of the map in the maker's options */
+} aibom_model_map;
+
 /* How an entry point is recognised (docs/rules.md, "Entry points"). */
 typedef struct {
 	const char *kind, *framework;
@@ -85,13 +102,19 @@ typedef struct aibom_catalog {
 	aibom_vec providers;   /* aibom_provider_info */
 	aibom_vec packages;    /* const char * */
 	aibom_vec env_getters; /* const char * */
-	aibom_vec entry_decorators, entry_calls, entry_bases, entry_scripts, entry_shapes; /* aibom_entry_rule */
+	aibom_vec entry_decorators, entry_calls, entry_bases, entry_scripts, entry_shapes, entry_directives; /* aibom_entry_rule */
 	aibom_vec markers;     /* const char *: file names that make a folder a service */
 	aibom_vec artifact_exts; /* const char *: endings of files worth inspecting as model artifacts */
 	aibom_vec service_objects; /* const char *: calls creating a web application object (a service) */
 	aibom_vec factories;   /* aibom_model_factory */
+	aibom_vec model_maps;  /* aibom_model_map */
 	aibom_vec env_objects; /* const char *: objects whose attributes are environment variables */
 	aibom_vec npm_packages;/* const char *: AI packages of the npm registry */
+	aibom_vec go_packages; /* const char *: AI modules of Go */
+	aibom_vec maven_packages; /* const char *: "groupId:artifactId" globs of AI libraries of Maven */
+	aibom_map *constants;  /* qualified name -> string value of an SDK constant (openai.GPT4o) */
+	aibom_vec constant_accessors; /* const char *: methods giving a constant's string (getValue) */
+	aibom_vec value_wrappers; /* const char *: calls whose value is their argument (aws.String) */
 	aibom_arena arena;
 } aibom_catalog;
 
@@ -103,8 +126,8 @@ void aibom_catalog__free(aibom_catalog *c);
 
 const aibom_flag_info *aibom_catalog__flag(const aibom_catalog *c, const char *id);
 const aibom_provider_info *aibom_catalog__provider(const aibom_catalog *c, const char *id);
-/* NAME is an AI package of PyPI (or of npm when NPM). */
-bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name, bool npm);
+/* NAME is an AI package of the registry ECO. */
+bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name, aibom_ecosystem eco);
 
 /* ---- matching */
 
@@ -123,14 +146,26 @@ typedef struct {
 	const char *artifact;    /* the repository model file the model path names, or NULL */
 } aibom_found;
 
+/* A value the repository's configuration gives a key (.env, application.yml, values.yaml...). */
+typedef struct {
+	const char *value, *path;
+	uint32_t line;
+} aibom_config_value;
+
 /* All facts of a scan, indexed by module name; read-only while workers match. */
 typedef struct {
 	aibom_facts **files;
 	size_t nfiles;
 	aibom_map *modules;   /* module name -> aibom_facts * */
 	aibom_map *suffixes;  /* every dotted suffix of a module name -> facts, or the ambiguity mark */
+	aibom_map *packages;  /* "language\nmodule" -> the last file of a package (Go, Java) */
+	aibom_map *config;    /* configuration key -> aibom_config_value (the first file, in path order) */
+	aibom_arena arena;
 } aibom_index;
 
+/* Add the configuration VALUE of KEY read at PATH:LINE (strings are borrowed); the first value of
+ * a key is kept. Returns 0 or -1 (out of memory). */
+int aibom_index__add_config(aibom_index *idx, const char *key, const char *value, const char *path, uint32_t line);
 int aibom_index__build(aibom_index *idx, aibom_facts **files, size_t nfiles);
 void aibom_index__free(aibom_index *idx);
 

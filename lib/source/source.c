@@ -18,6 +18,9 @@
 
 #include <git2.h>
 
+#include "../manifest/manifest.h"
+#include "../manifest/config.h"
+
 #include "source.h"
 
 struct aibom_source {
@@ -34,7 +37,7 @@ struct aibom_source {
 
 static const char *const skip_dirs[] = {".git", "node_modules", "__pycache__", "site-packages", ".next",
 	".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", ".hg",
-	".svn", ".eggs", NULL};
+	".svn", ".eggs", "vendor", NULL};
 
 static bool skipped_dir(const char *name)
 {
@@ -67,13 +70,21 @@ aibom_file_kind aibom_source__kind_of(const char *path, const aibom_source_opts 
 			return FILE_OTHER;
 		return FILE_JAVASCRIPT;
 	}
+	if (aibom__has_suffix(base, ".go"))
+		return FILE_GO;
+	if (aibom__has_suffix(base, ".java"))
+		return FILE_JAVA;
 	if (!strcmp(base, "pyproject.toml"))
 		return FILE_PYPROJECT;
+	if (aibom_manifest__is_manifest(base))
+		return FILE_MANIFEST;
 	if (aibom__has_prefix(base, "requirements") && aibom__has_suffix(base, ".txt"))
 		return FILE_REQUIREMENTS;
 	for (i = 0; markers && i < markers->count; i++)
 		if (!strcmp(base, *aibom_vec__at(markers, const char *, i)))
 			return FILE_MARKER;
+	if (aibom_config__is_config(base))
+		return FILE_CONFIG;
 	for (i = 0; opts && opts->artifact_exts && i < opts->artifact_exts->count; i++) {
 		const char *ext = *aibom_vec__at(opts->artifact_exts, const char *, i);
 		size_t a = strlen(base), b = strlen(ext);

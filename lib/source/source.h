@@ -18,7 +18,11 @@ typedef enum {
 	FILE_REQUIREMENTS,
 	FILE_PYPROJECT,
 	FILE_MARKER,           /* a file that makes its folder a service (Dockerfile, template.yaml...) */
-	FILE_ARTIFACT          /* a candidate model file, identified later by its content */
+	FILE_ARTIFACT,         /* a candidate model file, identified later by its content */
+	FILE_GO,
+	FILE_JAVA,
+	FILE_MANIFEST,         /* go.mod, go.sum, pom.xml, build.gradle(.kts), npm lock files, tsconfig.json */
+	FILE_CONFIG            /* configuration a service reads: .env, application.yml, values.yaml... */
 } aibom_file_kind;
 
 typedef struct {

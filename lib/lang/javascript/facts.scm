@@ -43,6 +43,11 @@
   value: (call_expression
     function: (identifier)
     arguments: (arguments . (string) .))) @import
+; const { pipeline } = await import("@huggingface/transformers")
+(variable_declarator
+  value: (await_expression (call_expression
+    function: (import)
+    arguments: (arguments . (string) .)))) @import
 
 ; x = value   /   this.x = value   /   const x = value
 (variable_declarator name: (identifier) @assign.left value: (_) @assign.right) @assign
@@ -55,6 +60,9 @@
 (return_statement (_) @return.value)
 ; () => new Client()
 (arrow_function body: [(call_expression) (new_expression) (member_expression) (identifier)] @return.value)
+
+; "use server" / "use client" at the top of a file
+(program (expression_statement (string) @directive))
 
 (string) @string
 (template_string) @string

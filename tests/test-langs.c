@@ -1,0 +1,374 @@
+/*
+ * test-langs.c - what Go, Java and the JS/TS additions resolve, on small trees written here:
+ * packages spread over files, methods and receivers, composite literals, go.mod and tsconfig
+ * paths, SDK constants, builder chains, option functions, configuration files, interface calls,
+ * dynamic imports, model maps and the entry points of each. A rule file written by the test
+ * names the APIs, so these check the mechanisms; the built-in rules are checked on the corpus.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static const char test_rules[] =
+	"{\"aibom_rules\": 1, \"language\": \"go\",\n"
+	" \"rules\": [\n"
+	"  {\"id\": \"t.go.chat\", \"kind\": \"sdk_call\", \"provider\": \"openai\", \"model_type\": \"hosted\",\n"
+	"   \"calls\": [\"example.com/sdk.*().Chat\"], \"model\": [{\"arg\": 1, \"key\": \"Model\"}],\n"
+	"   \"provider_kw\": [\"WithBaseURL\"]},\n"
+	"  {\"id\": \"t.go.new\", \"kind\": \"sdk_call\", \"provider\": \"openai\", \"model_type\": \"hosted\",\n"
+	"   \"calls\": [\"example.com/llms.New\"], \"model\": [{\"option\": \"WithModel\"}]},\n"
+	"  {\"id\": \"t.go.env\", \"kind\": \"sdk_call\", \"provider\": \"openai\", \"model_type\": \"hosted\",\n"
+	"   \"calls\": [\"example.com/sdk.Complete\"], \"model\": [{\"arg\": 0}]}\n"
+	" ],\n"
+	" \"endpoints\": [{\"contains\": \"api.groq.com\", \"provider\": \"groq\"}],\n"
+	" \"constants\": {\"example.com/sdk.GPT4o\": \"gpt-4o\"},\n"
+	" \"value_wrappers\": [\"example.com/sdk.String\"],\n"
+	" \"env_getters\": [\"os.Getenv\"],\n"
+	" \"entry_calls\": [{\"kind\": \"route\", \"framework\": \"net/http\", \"match\": [\"net/http.HandleFunc\"],\n"
+	"   \"args\": [{\"arg\": -1}]}]\n"
+	"}\n";
+
+static const char java_rules[] =
+	"{\"aibom_rules\": 1, \"language\": \"java\",\n"
+	" \"rules\": [\n"
+	"  {\"id\": \"t.java.builder\", \"kind\": \"sdk_call\", \"provider\": \"openai\", \"model_type\": \"hosted\",\n"
+	"   \"calls\": [\"com.sdk.ChatModel.builder()*.build\"], \"model\": [{\"chain\": \"modelName\"}]},\n"
+	"  {\"id\": \"t.java.client\", \"kind\": \"sdk_call\", \"provider\": \"sdk\", \"model_type\": \"hosted\",\n"
+	"   \"calls\": [\"com.sdk.Client*().call\"],\n"
+	"   \"model\": [{\"chain\": \"model\"}, {\"config\": \"app.ai.openai.model\", \"provider\": \"openai\"}]},\n"
+	"  {\"id\": \"t.java.ask\", \"kind\": \"sdk_call\", \"provider\": \"sdk\", \"model_type\": \"hosted\",\n"
+	"   \"calls\": [\"com.sdk.Client*().ask\"], \"model\": [{\"arg\": 0}]}\n"
+	" ],\n"
+	" \"constants\": {\"com.sdk.Models.BIG\": \"big-model-1\"},\n"
+	" \"constant_accessors\": [\"getValue\"],\n"
+	" \"entry_decorators\": [{\"kind\": \"route\", \"framework\": \"spring\",\n"
+	"   \"match\": [\"org.springframework.web.bind.annotation.GetMapping(*\"]}],\n"
+	" \"entry_shapes\": [{\"kind\": \"main\", \"framework\": \"java\", \"names\": [\"main\"], \"params\": [\"args\"]}]\n"
+	"}\n";
+
+typedef struct {
+	const char *path;
+	unsigned line;
+	const char *model, *resolution, *provider;
+	bool seen;
+} expect;
+
+static int check_cb(const aibom_finding *f, void *payload)
+{
+	expect *e = payload;
+
+	for (; e->path; e++) {
+		if (strcmp(e->path, f->path) || e->line != f->line)
+			continue;
+		e->seen = true;
+		ck_assert_msg(f->model && !strcmp(f->model, e->model), "%s:%u: model %s, want %s", f->path, f->line,
+			f->model ? f->model : "NULL", e->model);
+		if (e->resolution)
+			ck_assert_msg(!strncmp(f->resolution, e->resolution, strlen(e->resolution)),
+				"%s:%u: resolution %s, want %s...", f->path, f->line, f->resolution, e->resolution);
+		if (e->provider)
+			ck_assert_msg(!strcmp(f->provider, e->provider), "%s:%u: provider %s, want %s", f->path, f->line,
+				f->provider, e->provider);
+		return 0;
+	}
+	ck_abort_msg("unexpected finding %s:%u %s (%s)", f->path, f->line, f->api, f->model ? f->model : "no model");
+	return 0;
+}
+
+static aibom_scan *scan_with(const char *dir, const char *rules_text, const char *db)
+{
+	aibom_scan_options opts = AIBOM_SCAN_OPTIONS_INIT;
+	aibom_scan *scan = NULL;
+	char rules[4096];
+	const char *files[1];
+	int rc;
+
+	snprintf(rules, sizeof(rules), "%s.rules.json", dir);
+	write_file("/", rules + 1, rules_text, (size_t)-1);
+	files[0] = rules;
+	opts.jobs = 2;
+	opts.rule_files = files;
+	opts.rule_files_count = 1;
+	opts.db_path = db;
+	rc = aibom_scan_path(&scan, dir, &opts);
+	remove(rules);
+	ck_assert_msg(rc == 0, "scan failed: %s", aibom_error_last()->message);
+	return scan;
+}
+
+static void check_all(aibom_scan *scan, expect *e)
+{
+	ck_assert_int_eq(aibom_scan_foreach_finding(scan, check_cb, e), 0);
+	for (; e->path; e++)
+		ck_assert_msg(e->seen, "missing finding %s:%u", e->path, e->line);
+}
+
+/* the single value of a one-row, one-column query, as text ("" when NULL) */
+static char *query_one(aibom_scan *scan, const char *sql)
+{
+	aibom_buf out = {0};
+	char *r;
+
+	ck_assert_msg(aibom_scan_query(&out, scan, sql) == 0, "query failed: %s", aibom_error_last()->message);
+	r = strndup(out.ptr, out.size);
+	aibom_buf_dispose(&out);
+	return r;
+}
+
+START_TEST(go_packages_methods_and_literals)
+{
+	char *dir = tmpdir_new("go"), *r;
+	aibom_scan *scan;
+	expect want[] = {
+		/* a field typed *sdk.Client, set in no method: an instance of the type; Model from a
+		 * constant of the other file of the package */
+		{"internal/llm/client.go", 17, "gpt-4o-mini", "constant", "openai", false},
+		/* an SDK constant, and the request bound to a name first */
+		{"internal/llm/client.go", 22, "gpt-4o", "constant", "openai", false},
+		/* a base URL given by an option function decides the provider */
+		{"internal/llm/client.go", 27, "llama-3.1-70b", "literal", "groq", false},
+		{"internal/llm/client.go", 31, "gpt-4.1", "literal", "openai", false},
+		/* os.Getenv of a variable a .env file sets; a wrapper call is its argument */
+		{"cmd/api/main.go", 16, "gpt-4o-2024-08-06", "config:.env:2", NULL, false},
+		{NULL, 0, NULL, NULL, NULL, false},
+	};
+
+	write_file(dir, "go.mod", "module github.com/acme/svc\n\ngo 1.22\n", (size_t)-1);
+	write_file(dir, ".env", "# models\nCHAT_MODEL=gpt-4o-2024-08-06\n", (size_t)-1);
+	write_file(dir, "internal/llm/models.go", "package llm\n\nconst DefaultModel = \"gpt-4o-mini\"\n", (size_t)-1);
+	write_file(dir, "internal/llm/client.go",
+		"package llm\n"                                                   /* 1 */
+		"\n"
+		"import (\n"
+		"\t\"context\"\n"
+		"\n"
+		"\tsdk \"example.com/sdk\"\n"
+		"\t\"example.com/sdk/option\"\n"
+		"\t\"example.com/llms\"\n"
+		")\n"
+		"\n"                                                              /* 10 */
+		"type Service struct {\n"
+		"\tclient *sdk.Client\n"
+		"}\n"
+		"\n"
+		"func (s *Service) Ask(ctx context.Context) {\n"
+		"\t_ = ctx\n"
+		"\ts.client.Chat(ctx, sdk.Request{Model: DefaultModel})\n"        /* 17 */
+		"}\n"
+		"\n"
+		"func (s *Service) Big(ctx context.Context) {\n"
+		"\treq := &sdk.Request{Model: sdk.GPT4o}\n"
+		"\ts.client.Chat(ctx, req)\n"                                     /* 22 */
+		"}\n"
+		"\n"
+		"func Groq(ctx context.Context) {\n"
+		"\tc := sdk.NewClient(option.WithBaseURL(\"https://api.groq.com/openai/v1\"))\n"
+		"\tc.Chat(ctx, sdk.Request{Model: \"llama-3.1-70b\"})\n"          /* 27 */
+		"}\n"
+		"\n"
+		"func Chain() {\n"
+		"\tllms.New(llms.WithModel(\"gpt-4.1\"))\n"                       /* 31 */
+		"}\n", (size_t)-1);
+	write_file(dir, "cmd/api/main.go",
+		"package main\n"
+		"\n"
+		"import (\n"
+		"\t\"net/http\"\n"
+		"\t\"os\"\n"
+		"\n"
+		"\tsdk \"example.com/sdk\"\n"
+		"\t\"github.com/acme/svc/internal/llm\"\n"
+		")\n"
+		"\n"
+		"func main() {\n"
+		"\ts := &llm.Service{}\n"
+		"\thttp.HandleFunc(\"/ask\", s.Ask)\n"
+		"}\n"
+		"\n"
+		"func complete() { sdk.Complete(sdk.String(os.Getenv(\"CHAT_MODEL\"))) }\n", (size_t)-1);
+	scan = scan_with(dir, test_rules, NULL);
+	check_all(scan, want);
+	/* the route registered in main.go is the method of the other package, found through go.mod */
+	r = query_one(scan, "SELECT group_concat(d.qualname) FROM entry_points e JOIN definitions d ON d.id = e.def_id "
+		"WHERE e.kind = 'route'");
+	ck_assert_msg(strstr(r, "Service.Ask") != NULL, "route entry points: %s", r);
+	free(r);
+	aibom_scan_free(scan);
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(go_interface_calls_reach_implementations)
+{
+	char *dir = tmpdir_new("goiface"), *r;
+	aibom_scan *scan;
+
+	write_file(dir, "gen.go",
+		"package main\n"
+		"\n"
+		"type Generator interface { Generate(q string) string }\n"
+		"type A struct{}\n"
+		"func (a A) Generate(q string) string { return q }\n"
+		"type B struct{}\n"
+		"func (b B) Generate(q string) string { return q }\n"
+		"type Only interface { Run() }\n"
+		"type C struct{}\n"
+		"func (c *C) Run() {}\n"
+		"type H struct { gen Generator; only Only }\n"
+		"func (h *H) Serve() { h.gen.Generate(\"x\"); h.only.Run() }\n", (size_t)-1);
+	scan = scan_with(dir, test_rules, NULL);
+	r = query_one(scan, "SELECT group_concat(d.qualname || ':' || e.resolution, ' ') FROM edges e "
+		"JOIN definitions d ON d.id = e.to_id WHERE e.kind = 'call' ORDER BY 1");
+	ck_assert_msg(strstr(r, "A.Generate:heuristic") && strstr(r, "B.Generate:heuristic") && strstr(r, "C.Run:exact"),
+		"interface edges: %s", r);
+	free(r);
+	aibom_scan_free(scan);
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(java_fields_chains_and_configuration)
+{
+	char *dir = tmpdir_new("java"), *r;
+	aibom_scan *scan;
+	expect want[] = {
+		/* a builder chain across a local variable */
+		{"src/main/java/com/acme/app/Factory.java", 9, "small-1", "constant", "openai", false},
+		/* a field set in the constructor, the model from application.yml */
+		{"src/main/java/com/acme/app/ChatService.java", 19, "gpt-4o-mini", "config:src/main/resources/application.yml", "openai", false},
+		/* options built apart and passed to a step; an SDK constant read through getValue() */
+		{"src/main/java/com/acme/app/ChatService.java", 24, "big-model-1", "constant", "sdk", false},
+		/* @Value("${app.default-model:fallback-1}") on a field; the key is not configured */
+		{"src/main/java/com/acme/app/ChatService.java", 28, "fallback-1", "config_default", "sdk", false},
+		{NULL, 0, NULL, NULL, NULL, false},
+	};
+
+	write_file(dir, "src/main/resources/application.yml",
+		"app:\n  ai:\n    openai:\n      model: gpt-4o-mini\n", (size_t)-1);
+	write_file(dir, "src/main/java/com/acme/app/Factory.java",
+		"package com.acme.app;\n"
+		"\n"
+		"import com.sdk.ChatModel;\n"
+		"\n"
+		"public class Factory {\n"
+		"    static final String SMALL = \"small-1\";\n"
+		"    public static Object small() {\n"
+		"        var b = ChatModel.builder().modelName(SMALL);\n"
+		"        return b.temperature(0.1).build();\n"                       /* 9 */
+		"    }\n"
+		"}\n", (size_t)-1);
+	write_file(dir, "src/main/java/com/acme/app/ChatService.java",
+		"package com.acme.app;\n"
+		"\n"
+		"import com.sdk.Client;\n"
+		"import com.sdk.Options;\n"
+		"import com.sdk.Models;\n"
+		"import org.springframework.beans.factory.annotation.Value;\n"
+		"import org.springframework.web.bind.annotation.GetMapping;\n"
+		"\n"
+		"public class ChatService {\n"
+		"    private final Client client;\n"                                /* 10 */
+		"    @Value(\"${app.default-model:fallback-1}\")\n"
+		"    private String fallback;\n"
+		"\n"
+		"    public ChatService(Client.Builder builder) {\n"
+		"        this.client = builder.build();\n"
+		"    }\n"
+		"\n"
+		"    @GetMapping(\"/ask\")\n"
+		"    public String ask(String q) { return client.prompt().user(q).call().content(); }\n" /* 19 */
+		"\n"
+		"    public String big(String q) {\n"
+		"        Options o = Options.builder().model(Models.BIG.getValue()).build();\n"
+		"        Object unused = Factory.small();\n"
+		"        return client.prompt().options(o).call().content();\n"     /* 24 */
+		"    }\n"
+		"\n"
+		"    public String fallback(String q) {\n"
+		"        return client.ask(fallback);\n"                             /* 28 */
+		"    }\n"
+		"\n"
+		"    public static void main(String[] args) { new ChatService(null).big(\"x\"); }\n"
+		"}\n", (size_t)-1);
+	scan = scan_with(dir, java_rules, NULL);
+	check_all(scan, want);
+	r = query_one(scan, "SELECT group_concat(d.qualname || '/' || e.kind, ' ') FROM entry_points e "
+		"JOIN definitions d ON d.id = e.def_id");
+	ck_assert_msg(strstr(r, "ChatService.ask/route") && strstr(r, "ChatService.main/main"), "entry points: %s", r);
+	free(r);
+	/* main -> ChatService() (the constructor) and big -> Factory.small across files of a package */
+	r = query_one(scan, "SELECT count(*) FROM edges e JOIN definitions d ON d.id = e.to_id "
+		"WHERE e.kind = 'call' AND e.resolution = 'exact' AND d.qualname IN ('ChatService.ChatService', 'Factory.small')");
+	ck_assert_msg(strstr(r, "2") != NULL, "exact edges: %s", r);
+	free(r);
+	aibom_scan_free(scan);
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(ts_paths_dynamic_imports_model_maps_and_actions)
+{
+	char *dir = tmpdir_new("ts"), *r;
+	aibom_scan *scan;
+	expect want[] = {
+		/* a model looked up by name in a customProvider map */
+		{"web/src/lib/ai.ts", 9, "gpt-4o-mini", "factory", "openai", false},
+		/* a dynamic import */
+		{"web/src/lib/ai.ts", 13, "Xenova/distilbert", "literal", "huggingface", false},
+		{NULL, 0, NULL, NULL, NULL, false},
+	};
+
+	write_file(dir, "web/tsconfig.json",
+		"{\n  // comments and trailing commas, as tsc allows\n"
+		"  \"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"@lib/*\": [\"src/lib/*\"],},},\n}\n", (size_t)-1);
+	write_file(dir, "web/package.json", "{\"name\": \"web\", \"bin\": {\"ask\": \"dist/cli.js\"}}\n", (size_t)-1);
+	write_file(dir, "web/src/lib/ai.ts",
+		"import { customProvider, generateText } from \"ai\";\n"
+		"import { openai } from \"@ai-sdk/openai\";\n"
+		"\n"
+		"const provider = customProvider({\n"
+		"  languageModels: { fast: openai(\"gpt-4o-mini\") },\n"
+		"});\n"
+		"\n"
+		"export async function fast(prompt: string) {\n"
+		"  return generateText({ model: provider.languageModel(\"fast\"), prompt });\n"  /* 9 */
+		"}\n"
+		"export async function sentiment(text: string) {\n"
+		"  const { pipeline } = await import(\"@huggingface/transformers\");\n"
+		"  return pipeline(\"sentiment-analysis\", \"Xenova/distilbert\");\n"          /* 13 */
+		"}\n", (size_t)-1);
+	write_file(dir, "web/src/app/actions.ts",
+		"\"use server\";\n"
+		"import { fast } from \"@lib/ai\";\n"
+		"export async function ask(q: string) { return fast(q); }\n", (size_t)-1);
+	write_file(dir, "web/src/cli.ts", "import { sentiment } from \"@lib/ai\";\nsentiment(process.argv[2]);\n", (size_t)-1);
+	scan = scan_with(dir, "{\"aibom_rules\": 1}", NULL);
+	check_all(scan, want);
+	r = query_one(scan, "SELECT group_concat(s.model || '<-' || s.entry_kind, ' ') FROM ("
+		"SELECT f.model, e.kind AS entry_kind FROM reach x JOIN findings f ON f.id = x.finding_id "
+		"JOIN entry_points e ON e.id = x.entry_id ORDER BY 1, 2) s");
+	ck_assert_msg(strstr(r, "gpt-4o-mini<-action") && strstr(r, "Xenova/distilbert<-command"), "reach: %s", r);
+	free(r);
+	aibom_scan_free(scan);
+	rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+Suite *langs_suite(void)
+{
+	Suite *s = suite_create("langs");
+	TCase *tc = tcase_create("langs");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, go_packages_methods_and_literals);
+	tcase_add_test(tc, go_interface_calls_reach_implementations);
+	tcase_add_test(tc, java_fields_chains_and_configuration);
+	tcase_add_test(tc, ts_paths_dynamic_imports_model_maps_and_actions);
+	suite_add_tcase(s, tc);
+	return s;
+}
