@@ -102,6 +102,12 @@ static size_t impls_of(const aibom_graph *g, const char *name, size_t *first)
 	return n;
 }
 
+/* An entry rule applies to the files of its rule file's language. */
+static bool for_language(const aibom_entry_rule *er, const aibom_facts *f)
+{
+	return !strcmp(er->language, "any") || (f->language && !strcmp(er->language, f->language));
+}
+
 static bool glob_any(const char *const *pats, size_t n, const char *text)
 {
 	size_t i;
@@ -343,6 +349,8 @@ callbacks:
 				decorated_text(m, c->call->a, w, 0);
 			for (k = 0; name && k < g->cat->entry_calls.count; k++) {
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_calls, aibom_entry_rule, k);
+				if (!for_language(er, f))
+					continue;
 				if (!glob_any(er->match, er->nmatch, name))
 					continue;
 				for (j = 0; j < er->nargs; j++) {
@@ -397,6 +405,8 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 			if (name) {
 				for (j = 0; j < g->cat->entry_decorators.count; j++) {
 					const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_decorators, aibom_entry_rule, j);
+					if (!for_language(er, f))
+						continue;
 					if (glob_any(er->match, er->nmatch, name)) {
 						if (aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, first_literal(deco), d->start_line) < 0)
 							return -1;
@@ -419,6 +429,8 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 					continue;
 				for (j = 0; j < g->cat->entry_bases.count; j++) {
 					const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_bases, aibom_entry_rule, j);
+					if (!for_language(er, f))
+						continue;
 					size_t mi;
 					if (!glob_any(er->match, er->nmatch, v.text))
 						continue;
@@ -438,6 +450,8 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 		    (f->implicit_this && parent->kind == DEF_CLASS && parent->parent < 0))) {
 			for (j = 0; j < g->cat->entry_shapes.count; j++) {
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_shapes, aibom_entry_rule, j);
+				if (!for_language(er, f))
+					continue;
 				bool ok = glob_any(er->names, er->nnames, d->name) && d->nparams >= er->nparams &&
 					(er->npaths == 0 || glob_any(er->paths, er->npaths, gf->path));
 				for (k = 0; ok && k < er->nparams; k++)
@@ -450,6 +464,8 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 		if (d->kind == DEF_FUNCTION && d->parent < 0 && f->directive) {
 			for (j = 0; j < g->cat->entry_directives.count; j++) {
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_directives, aibom_entry_rule, j);
+				if (!for_language(er, f))
+					continue;
 				if (glob_any(er->names, er->nnames, f->directive) &&
 				    aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, f->directive, d->start_line) < 0)
 					return -1;
@@ -492,6 +508,8 @@ static int link_module(aibom_graph *g, aibom_graph_file *gf)
 		}
 		for (k = 0; imp->target && k < g->cat->entry_scripts.count; k++) {
 			const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_scripts, aibom_entry_rule, k);
+			if (!for_language(er, f))
+				continue;
 			for (j = 0; j < er->nimports; j++) {
 				size_t n = strlen(er->imports[j]);
 				if (!strncmp(imp->target, er->imports[j], n) && (imp->target[n] == '\0' || imp->target[n] == '.')) {

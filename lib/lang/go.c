@@ -80,8 +80,15 @@ static aibom_expr *conv_call(ctx *c, TSNode n, int depth)
 		TSNode a = ts_node_named_child(args, i);
 		if (is(a, "comment"))
 			continue;
-		/* f(xs...): later positions unknown */
-		e->args[e->nargs++].value = is(a, "variadic_argument") ? aibom_x__unknown(c, a) : conv(c, a, depth + 1);
+		/* f(xs...): later positions unknown; the slice is kept for option searches */
+		if (is(a, "variadic_argument")) {
+			aibom_expr *u = new_expr(c, EXPR_UNKNOWN, a);
+			if (u && ts_node_named_child_count(a))
+				u->a = conv(c, ts_node_named_child(a, 0), depth + 1);
+			e->args[e->nargs++].value = u;
+		} else {
+			e->args[e->nargs++].value = conv(c, a, depth + 1);
+		}
 	}
 	return e;
 }
@@ -331,10 +338,19 @@ static int import_match(ctx *c, const TSQueryMatch *m, const TSQuery *query)
 	return 0;
 }
 
-/* x = ..., and s.x = ... inside a method whose receiver is s (kept as "self.x") */
+/* x = ..., and s.x = ... inside a method whose receiver is s (kept as "self.x"); a keyed field
+ * of a composite literal of a type of the package, T{client: c}, is "T{}.client": what an
+ * instance of T may hold */
 static const char *assign_target(ctx *c, TSNode left, TSNode right)
 {
 	(void)right;
+	if (is(left, "identifier") && is(ts_node_parent(left), "literal_element")) {
+		TSNode lit = ts_node_parent(ts_node_parent(ts_node_parent(ts_node_parent(left))));
+		TSNode type = ts_node_is_null(lit) ? lit : field(lit, "type");
+		if (ts_node_is_null(type) || !is(type, "type_identifier"))
+			return NULL;
+		return aibom_arena__printf(&c->f->arena, "%s{}.%s", node_text(c, type, 0), node_text(c, left, 0));
+	}
 	if (is(left, "identifier") || is(left, "field_identifier"))
 		return node_text(c, left, 0);
 	if (is(left, "selector_expression")) {

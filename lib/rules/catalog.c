@@ -189,6 +189,7 @@ static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t 
 
 static int read_entries(aibom_catalog *c, const char *file, const cJSON *root, const char *key, aibom_vec *out)
 {
+	const char *language = str_of(root, "language");
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key), *it;
 
 	if (v && !cJSON_IsArray(v))
@@ -200,6 +201,7 @@ static int read_entries(aibom_catalog *c, const char *file, const cJSON *root, c
 			return -1;
 		e->kind = str_of(it, "kind");
 		e->framework = str_of(it, "framework");
+		e->language = language ? language : "any";
 		if (!e->kind || !e->framework)
 			return fail(file, "each entry point rule needs \"kind\" and \"framework\"", key);
 		if (strings(c, cJSON_GetObjectItemCaseSensitive(it, "match"), &e->match, &e->nmatch) < 0 ||
@@ -508,7 +510,11 @@ bool aibom_catalog__is_ai_package(const aibom_catalog *c, const char *name, aibo
 	size_t i;
 	for (i = 0; i < list->count; i++) {
 		const char *p = *aibom_vec__at(list, const char *, i);
+		size_t n = strlen(p);
 		if (aibom__glob(p, name))
+			return true;
+		/* a Go module path covers its major versions and packages: cohere-go -> cohere-go/v2 */
+		if (eco == ECO_GOLANG && !strncmp(p, name, n) && name[n] == '/')
 			return true;
 	}
 	return false;

@@ -214,7 +214,7 @@ static const char *factory_of(matcher *m, value v, value *id, int depth)
 		if ((maker = obj.ctor) == NULL)
 			return NULL;
 		mw = (where){obj.ctor_file, obj.ctor_scope, maker->line};
-		map = aibom_resolve__option(maker, mm->key);
+		map = aibom_resolve__option(m, maker, mm->key, &mw);
 		for (k = 0; map && map->kind == EXPR_LIST && k < map->nargs && !entry; k++)
 			if (map->args[k].kw && !strcmp(map->args[k].kw, key.text))
 				entry = map->args[k].value;
@@ -327,12 +327,12 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 		value v;
 		const char *p;
 		if (a == NULL)
-			a = aibom_resolve__option(c->call, r->provider_kw[k]);
+			a = aibom_resolve__option(m, c->call, r->provider_kw[k], &aw);
 		if (a == NULL && callee.ctor && callee.ctor != c->call) {
+			aw = (where){callee.ctor_file, callee.ctor_scope, callee.ctor->line};
 			a = call_arg(callee.ctor, r->provider_kw[k], -1);
 			if (a == NULL)
-				a = aibom_resolve__option(callee.ctor, r->provider_kw[k]);
-			aw = (where){callee.ctor_file, callee.ctor_scope, callee.ctor->line};
+				a = aibom_resolve__option(m, callee.ctor, r->provider_kw[k], &aw);
 		}
 		if (a == NULL)
 			continue;

@@ -115,6 +115,12 @@ aibom_facts *aibom_resolve__module(const aibom_index *idx, const char *name)
 
 /* ---------------------------------------------------------------- values */
 
+/* The line a binding's value is evaluated at: `x = append(x, y)` reads the x bound before. */
+static uint32_t before(uint32_t line)
+{
+	return line > 1 ? line - 1 : line;
+}
+
 
 value unknown(void)
 {
@@ -387,6 +393,21 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 			}
 		}
 	}
+	if (instance && (self_name = aibom_arena__printf(m->arena, "%s{}.%s", d->name, name)) != NULL) {
+		/* Go: T{name: value} anywhere in the package */
+		aibom_facts *o;
+		for (o = f->package_scope && f->pkg_head ? f->pkg_head : f; o; o = o->package_scope ? o->pkg_next : NULL) {
+			for (i = 0; i < o->bindings.count; i++) {
+				const aibom_binding *sb = aibom_vec__at(&o->bindings, aibom_binding, i);
+				value v;
+				if (strcmp(sb->target, self_name))
+					continue;
+				v = eval(m, sb->value, (where){o, sb->scope, sb->line}, depth + 1);
+				if (v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None")))
+					return v;
+			}
+		}
+	}
 	if (b != NULL)
 		return eval(m, b->value, (where){f, def, b->line}, depth + 1);
 	if ((method = find_def(f, def, name)) >= 0)
@@ -468,7 +489,7 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 			}
 		}
 		if ((b = find_binding(w.f, s, name, first ? w.line : UINT32_MAX)) != NULL)
-			return eval(m, b->value, (where){w.f, s, b->line}, depth + 1);
+			return eval(m, b->value, (where){w.f, s, before(b->line)}, depth + 1);
 		for (k = 0; d->kind == DEF_FUNCTION && k < d->nparams; k++) {
 			if (strcmp(d->params[k].name, name))
 				continue;
@@ -510,7 +531,7 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 		const aibom_binding *b = find_binding(w.f, -1, name, first ? w.line : UINT32_MAX);
 		int d;
 		if (b) {
-			value v = eval(m, b->value, (where){w.f, -1, b->line}, depth + 1);
+			value v = eval(m, b->value, (where){w.f, -1, before(b->line)}, depth + 1);
 			if (v.kind == V_STR && !first && v.how && !strcmp(v.how, "literal"))
 				v.how = "constant";
 			return v;
@@ -689,16 +710,16 @@ static const aibom_expr *follow(matcher *m, const aibom_expr *e, where *w)
 	v = eval(m, e, *w, 0);
 	if (v.ctor == NULL)
 		return e;
-	*w = (where){v.ctor_file, v.ctor_scope, v.ctor->line};
+	*w = (where){v.ctor_file, v.ctor_scope, before(v.ctor->line)};
 	return v.ctor;
 }
 
 /* Option(x) or Option: x among the arguments of CALL (and of the calls and literals in them) */
-static const aibom_expr *option_arg(const aibom_expr *call, const char *name, int depth)
+static const aibom_expr *option_arg(matcher *m, const aibom_expr *call, const char *name, where *w, int depth)
 {
 	uint32_t i;
 
-	if (call == NULL || (call->kind != EXPR_CALL && call->kind != EXPR_LIST) || depth > 2)
+	if (call == NULL || (call->kind != EXPR_CALL && call->kind != EXPR_LIST) || depth > 4)
 		return NULL;
 	for (i = 0; i < call->nargs; i++) {
 		const aibom_arg *a = &call->args[i];
@@ -710,7 +731,11 @@ static const aibom_expr *option_arg(const aibom_expr *call, const char *name, in
 			return v;
 		if (v && v->kind == EXPR_CALL && (fn = last_name(v->a)) && !strcmp(fn, name) && v->nargs)
 			return call_arg(v, NULL, 0);
-		if ((r = option_arg(v, name, depth + 1)) != NULL)
+		if (v && v->kind == EXPR_UNKNOWN && v->a) /* f(opts...) */
+			v = v->a;
+		if (v && v->kind == EXPR_NAME && m)
+			v = follow(m, v, w);
+		if ((r = option_arg(m, v, name, w, depth + 1)) != NULL)
 			return r;
 	}
 	return NULL;
@@ -748,7 +773,7 @@ const aibom_expr *aibom_resolve__spec_arg(matcher *m, const aibom_expr *call, co
 	const aibom_expr *base = call;
 
 	if (spec->option)
-		return option_arg(call, spec->option, 0);
+		return option_arg(m, call, spec->option, w, 0);
 	if (spec->has_arg) {
 		if ((base = call_arg(call, NULL, spec->arg)) == NULL || (!spec->key && !spec->chain))
 			return base;
@@ -766,9 +791,9 @@ const aibom_expr *aibom_resolve__spec_arg(matcher *m, const aibom_expr *call, co
 	return spec->chain ? chain_arg(m, base, spec->chain, w, 0) : NULL;
 }
 
-const aibom_expr *aibom_resolve__option(const aibom_expr *call, const char *name)
+const aibom_expr *aibom_resolve__option(matcher *m, const aibom_expr *call, const char *name, where *w)
 {
-	return option_arg(call, name, 0);
+	return option_arg(m, call, name, w, 0);
 }
 
 /* Join string parts; unknown parts become "{}". */
@@ -904,6 +929,12 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 	}
 	case EXPR_CALL:
 		return eval_call(m, e, w, depth + 1);
+	case EXPR_LIST:
+		/* no value of its own; the literal is kept for what reads into it (options, keys) */
+		v.ctor = e;
+		v.ctor_file = w.f;
+		v.ctor_scope = w.scope;
+		return v;
 	case EXPR_SUBSCRIPT: {
 		value base = eval(m, e->a, w, depth + 1);
 		value key = eval(m, e->b, w, depth + 1);

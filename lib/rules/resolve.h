@@ -64,8 +64,9 @@ const aibom_expr *call_arg(const aibom_expr *call, const char *kw, int pos);
 /* The expression a rule's argument SPEC names in CALL (not a config spec), or NULL. Evaluate it at
  * *W, which moves when SPEC reads an object bound to a name (`req := T{Model: x}`). */
 const aibom_expr *aibom_resolve__spec_arg(matcher *m, const aibom_expr *call, const aibom_rule_arg *spec, where *w);
-/* Option(x) or a keyed Option: x among the arguments of CALL, or NULL. */
-const aibom_expr *aibom_resolve__option(const aibom_expr *call, const char *name);
+/* Option(x) or a keyed Option: x among the arguments of CALL (following names to the lists they
+ * are bound to, *W moving with them), or NULL. */
+const aibom_expr *aibom_resolve__option(matcher *m, const aibom_expr *call, const char *name, where *w);
 /* The value of configuration KEY ("config:PATH:LINE"), or unknown. */
 value aibom_resolve__config(matcher *m, const char *key);
 

@@ -78,6 +78,7 @@ typedef struct {
 /* How an entry point is recognised (docs/rules.md, "Entry points"). */
 typedef struct {
 	const char *kind, *framework;
+	const char *language;  /* the rule file's "language": the files it applies to ("any": all) */
 	const char **match;    /* globs over the decorator, call or base class qualified name */
 	size_t nmatch;
 	aibom_rule_arg *args;  /* entry_calls: where the function is */

@@ -34,6 +34,12 @@
 ; var c *openai.Client   /   struct { client *openai.Client }
 (var_spec name: (identifier) @assign.left type: (_) @assign.type !value) @assign
 (field_declaration name: (field_identifier) @assign.left type: (_) @assign.type) @assign
+; return &Server{client: openai.NewClient(key)}: what a Server's client may be
+(composite_literal
+  type: (type_identifier)
+  body: (literal_value (keyed_element
+    key: (literal_element (identifier) @assign.left)
+    value: (literal_element (_) @assign.right)))) @assign
 
 (call_expression) @reference.call
 ; openai.ChatCompletionRequest{Model: openai.GPT4o}: a composite literal reads like a call of its type
