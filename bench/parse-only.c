@@ -63,6 +63,8 @@ int main(int argc, char **argv)
 		case FILE_JAVASCRIPT: ts_parser_set_language(parser, tree_sitter_javascript()); break;
 		case FILE_TYPESCRIPT: ts_parser_set_language(parser, tree_sitter_typescript()); break;
 		case FILE_TSX: ts_parser_set_language(parser, tree_sitter_tsx()); break;
+		case FILE_GO: ts_parser_set_language(parser, aibom_lang_go.grammar()); break;
+		case FILE_JAVA: ts_parser_set_language(parser, aibom_lang_java.grammar()); break;
 		default:
 			free(map);
 			aibom_buf_dispose(&nb);

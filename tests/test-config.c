@@ -11,8 +11,6 @@
 #include "helpers.h"
 #include "manifest/config.h"
 
-Suite *config_suite(void);
-
 typedef struct {
 	aibom_vec v;
 	int rc;

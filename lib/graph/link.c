@@ -305,7 +305,7 @@ static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 
 		if (c->call == NULL || c->call->kind != EXPR_CALL)
 			continue;
-		callee = eval(m, c->call->a, w, 0);
+		callee = aibom_resolve__callee(m, c->call, w);
 		if (c->call->a->kind == EXPR_ATTR) {
 			int r = interface_call(g, gf, m, c, w);
 			if (r < 0)
@@ -392,6 +392,11 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 		where w = {f, d->parent, d->start_line};
 
 		if (parent && parent->kind == DEF_FUNCTION && d->kind == DEF_FUNCTION &&
+		    add_edge(gf, d->parent, f->id, (int)i, EDGE_NESTED, RES_EXACT, d->start_line, NULL, NULL) < 0)
+			return -1;
+		/* a class body runs where the class is defined: on import (Python, JS), when the class is
+		 * first used (Java static fields), which visiting its file's <module> stands for */
+		if (d->kind == DEF_CLASS && (parent == NULL || parent->kind == DEF_CLASS) && !d->interface &&
 		    add_edge(gf, d->parent, f->id, (int)i, EDGE_NESTED, RES_EXACT, d->start_line, NULL, NULL) < 0)
 			return -1;
 

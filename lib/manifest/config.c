@@ -21,7 +21,7 @@
 #include "config.h"
 
 #define MAX_DEPTH AIBOM_CONFIG_MAX_DEPTH
-/* Nodes an alias expansion may visit beyond the document's own. */
+/* Visits the flattening of a document may make beyond twice its own nodes (aliases). */
 #define ALIAS_BUDGET 10000
 /* Merged keys are checked against the explicit keys of a mapping only up to this many. */
 #define MERGE_CHECK_MAX 256
@@ -311,7 +311,7 @@ static int parse_dotenv(aibom_vec *out, const char *t, size_t len)
 		while (k < ce && blank(t[k]))
 			k++;
 		if (ke == ks || t[ks] == '#' || k == ce || t[k] != '=')
-			goto next;
+			goto skip;
 		k++;
 		{
 			size_t vs = k, q;
@@ -345,7 +345,7 @@ static int parse_dotenv(aibom_vec *out, const char *t, size_t len)
 			}
 			error = add_entry(out, t + ks, ke - ks, aibom_str__cstr(&v), v.size, at, true);
 		}
-next:
+skip:
 		i = next;
 		line = next_line;
 	}
@@ -1764,7 +1764,7 @@ static int ydoc_end(yparser *p)
 
 	yplain_flush(p);
 	if (p->root && !p->oom) {
-		p->budget = p->nodes + ALIAS_BUDGET;
+		p->budget = 2 * p->nodes + ALIAS_BUDGET;
 		p->nactive = 0;
 		aibom_str__clear(&p->path);
 		error = ywalk(p, p->root, M_ROOT, 0);

@@ -13,7 +13,7 @@
 #define AIBOM_CONFIG_MAX_DEPTH 64
 
 typedef struct {
-	char *key;      /* "OPENAI_MODEL" (env), "spring.ai.openai.chat.options.model", "models[0].name" */
+	char *key;      /* "OPENAI_MODEL" (env), "spring.ai.openai.chat.options.model", "a[0].name" */
 	char *value;    /* the scalar, unquoted and unescaped; never NULL in an emitted entry */
 	uint32_t line;  /* 1-based line of the value */
 	bool env;       /* an environment variable definition: .env, docker-compose environment,
@@ -28,31 +28,42 @@ typedef struct {
 bool aibom_config__is_config(const char *file_name);
 
 /* Parse TEXT (LEN bytes, need not be NUL-terminated) as the format FILE_NAME implies (see
- * aibom_config__is_config(); a name it does not know yields nothing) and append one
- * aibom_config_entry per scalar to OUT, in file order.
+ * aibom_config__is_config(); another name ending in .yml/.yaml or .json - a Kubernetes
+ * manifest, say - is read by its extension, anything else yields nothing) and append one
+ * aibom_config_entry per scalar to OUT, in file order. A key or value holding a NUL byte is cut
+ * there.
  *
  * - dotenv: KEY=value, export KEY=value; 'literal', "escaped" (\n \t \r \" \\ ...), both may span
  *   lines; " #" starts a comment after an unquoted value. env = true.
  * - .properties: key=value, key: value, key value; '\' continuations; #/! comments; \uXXXX
  *   (surrogate pairs too) decoded to UTF-8. Bytes are taken as UTF-8. env = false.
- * - YAML (a subset, no library): block mappings flattened with '.', sequences as key[i];
- *   plain, quoted and block scalars (| keeps line breaks, > folds them; chomping honoured);
- *   flow [..] and {..}; anchors, aliases and << merge keys; "---" starts a new document whose
- *   keys restart. Plain scalars are kept as written ("null", "~", "true" included); a key with
- *   no value at all is not emitted. Under services.<svc>.environment (compose), in list
- *   (- KEY=value) or map (KEY: value) form, each variable becomes an entry KEY, env = true, and
- *   nothing else is emitted for it. A sequence under env / extraEnv / extraEnvVars (Kubernetes,
- *   Helm) turns {name: X, value: Y} items into X = Y, env = true (valueFrom items yield nothing)
- *   and "X=Y" scalar items likewise; a mapping under those keys turns its UPPER_SNAKE keys into
- *   env entries and flattens the others as usual.
- * - JSON (cJSON): objects flattened with '.', arrays as [i]; strings, numbers (as written),
- *   true/false; null is not emitted. // and block comments, trailing commas and a UTF-8 BOM are
- *   tolerated (appsettings.json). Text cJSON rejects yields nothing.
+ * - YAML (a subset, no library): block mappings flattened with '.', sequences as key[i]
+ *   (a[0].name, a[1][0]); plain, quoted and block scalars (| keeps line breaks, > folds them,
+ *   chomping as YAML says: "k: |" gives "text\n", "k: |-" gives "text"); flow [..] and {..};
+ *   anchors, aliases (an alias reports the anchored value's line) and << merge keys (explicit
+ *   keys win); "---" starts a new document whose keys restart, so a key may repeat. Plain
+ *   scalars are kept as written ("null", "~", "true" included); a key with no value at all is
+ *   not emitted. A quoted scalar or flow collection still open at a line indented no more than
+ *   its key ends there, and reading goes on from that line. Tabs count as one column.
+ *   Under services.<svc>.environment (compose), in list (- KEY=value) or map (KEY: value)
+ *   form, each variable becomes an entry KEY, env = true, and nothing else is emitted for it.
+ *   A sequence under env / extraEnv / extraEnvVars (Kubernetes, Helm) turns {name: X, value: Y}
+ *   items into X = Y, env = true (valueFrom items yield nothing) and "X=Y" scalar items
+ *   likewise; a mapping under those keys turns its UPPER_SNAKE keys into env entries and
+ *   flattens the others as usual.
+ * - JSON (cJSON): objects flattened with '.' (.NET reads "OpenAI:Model" as "OpenAI.Model"),
+ *   arrays as [i]; strings, numbers (as written), true/false; null is not emitted. // and block
+ *   comments, trailing commas and a UTF-8 BOM are tolerated (appsettings.json). Lines are exact:
+ *   a token pass over the text records where each value starts, in the order a walk of
+ *   cJSON's tree meets them. Text cJSON rejects yields nothing.
  * - Dockerfile: ENV KEY=value KEY2="v 2" and legacy ENV KEY value; '\' continuations and the
  *   "# escape=" directive. env = true.
  * Placeholders such as ${OPENAI_MODEL:gpt-4o-mini} are kept verbatim; see
  * aibom_config__placeholder(). A UTF-8 BOM, CRLF line endings, tabs and binary bytes are read
- * without harm; what cannot be read is skipped.
+ * without harm; what cannot be read is skipped. Work is linear in LEN: collections deeper than
+ * AIBOM_CONFIG_MAX_DEPTH are skipped, YAML aliases expand within a budget of visits (a "billion
+ * laughs" document yields a few thousand entries, not 10^9) and an alias into its own ancestors
+ * is not followed. The caller bounds LEN; memory is a small multiple of it.
  *
  * Returns 0, or -1 (error set) only when memory runs out; entries appended before that stay in
  * OUT, complete. Caller owns the entries: free each with aibom_config_entry__free(), then OUT. */

@@ -283,6 +283,15 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 		if (mf->provider == NULL || strings(c, cJSON_GetObjectItemCaseSensitive(it, "calls"), &mf->calls, &mf->ncalls) < 0)
 			return fail(file, "each model factory needs \"calls\" and \"provider\"", NULL);
 	}
+	v = cJSON_GetObjectItemCaseSensitive(root, "provider_refs");
+	cJSON_ArrayForEach(it, v) {
+		aibom_provider_ref *pr = aibom_vec__push(&c->provider_refs);
+		if (pr == NULL)
+			return -1;
+		pr->provider = str_of(it, "provider");
+		if (pr->provider == NULL || strings(c, cJSON_GetObjectItemCaseSensitive(it, "match"), &pr->match, &pr->nmatch) < 0)
+			return fail(file, "each provider reference needs \"match\" and \"provider\"", NULL);
+	}
 	v = cJSON_GetObjectItemCaseSensitive(root, "model_maps");
 	cJSON_ArrayForEach(it, v) {
 		aibom_model_map *mm = aibom_vec__push(&c->model_maps);
@@ -421,6 +430,7 @@ int aibom_catalog__new(aibom_catalog **out)
 	c->service_objects.item_size = sizeof(char *);
 	c->factories.item_size = sizeof(aibom_model_factory);
 	c->model_maps.item_size = sizeof(aibom_model_map);
+	c->provider_refs.item_size = sizeof(aibom_provider_ref);
 	c->env_objects.item_size = c->npm_packages.item_size = sizeof(char *);
 	c->go_packages.item_size = c->maven_packages.item_size = sizeof(char *);
 	c->constant_accessors.item_size = c->value_wrappers.item_size = sizeof(char *);
@@ -464,6 +474,7 @@ void aibom_catalog__free(aibom_catalog *c)
 	aibom_vec__free(&c->service_objects);
 	aibom_vec__free(&c->factories);
 	aibom_vec__free(&c->model_maps);
+	aibom_vec__free(&c->provider_refs);
 	aibom_vec__free(&c->env_objects);
 	aibom_vec__free(&c->npm_packages);
 	aibom_vec__free(&c->go_packages);

@@ -172,6 +172,45 @@ static bool glob_any(const char *const *pats, size_t n, const char *text)
 	return false;
 }
 
+static const char *ref_provider(const aibom_catalog *cat, const char *name)
+{
+	size_t i;
+	for (i = 0; name && i < cat->provider_refs.count; i++) {
+		const aibom_provider_ref *pr = aibom_vec__at(&cat->provider_refs, aibom_provider_ref, i);
+		if (glob_any(pr->match, pr->nmatch, name))
+			return pr->provider;
+	}
+	return NULL;
+}
+
+/* The provider that a name around CALL implies (provider_refs): the call's own name, or the
+ * arguments of any call of its chain (`.options(OpenAiChatOptions.builder()...build())`,
+ * `azure.NewClient(...)`), one level into their own arguments. */
+static const char *provider_of_refs(matcher *m, const aibom_expr *call, where w)
+{
+	value v = eval(m, call->a, w, 0);
+	const char *p = v.kind == V_QNAME ? ref_provider(m->cat, v.text) : NULL;
+	const aibom_expr *e = call;
+	int steps = 0;
+
+	while (p == NULL && e && e->kind == EXPR_CALL && steps++ < 16) {
+		uint32_t i, j;
+		for (i = 0; p == NULL && i < e->nargs; i++) {
+			const aibom_expr *a = e->args[i].value;
+			value av = eval(m, a, w, 0);
+			if (av.kind == V_QNAME)
+				p = ref_provider(m->cat, av.text);
+			for (j = 0; p == NULL && a && a->kind == EXPR_CALL && j < a->nargs; j++) {
+				value iv = eval(m, a->args[j].value, w, 0);
+				if (iv.kind == V_QNAME)
+					p = ref_provider(m->cat, iv.text);
+			}
+		}
+		e = e->a && e->a->kind == EXPR_ATTR ? e->a->a : NULL;
+	}
+	return p;
+}
+
 /* A model object made from its id by a known factory (openai("gpt-4o")), or looked up by name in
  * a map of them (customProvider({languageModels: {fast: openai("gpt-4o-mini")}}).languageModel("fast")):
  * the factory's provider, with the id in *ID; NULL when V is neither. */
@@ -236,13 +275,14 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	const char *model = NULL, *resolution = "absent", *provider, *mtype;
 	bool partial = false;
 	const char *factory_provider = NULL, *config_provider = NULL;
+	bool provider_set = false;
 	int param_index = -1;
 	const char *param_name = NULL;
 	aibom_str flags = AIBOM_STR_INIT;
 
 	if (c->call == NULL || c->call->kind != EXPR_CALL)
 		return 0;
-	callee = eval(m, c->call->a, w, 0);
+	callee = aibom_resolve__callee(m, c->call, w);
 	if (callee.kind != V_QNAME || callee.def_file)
 		return 0;
 	for (r = match_rule(m->cat, callee.text, 0, f->language); r; ) {
@@ -344,8 +384,16 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 			p = provider_from_text(m->cat, v.text, false);
 		if (p) {
 			provider = p;
+			provider_set = true;
 			break;
 		}
+	}
+	if (!factory_provider && !config_provider && !provider_set && m->cat->provider_refs.count) {
+		const char *p = provider_of_refs(m, c->call, w);
+		if (p == NULL && callee.ctor && callee.ctor != c->call)
+			p = provider_of_refs(m, callee.ctor, (where){callee.ctor_file, callee.ctor_scope, callee.ctor->line});
+		if (p)
+			provider = p;
 	}
 	if (r->provider_from_model && model && !factory_provider) {
 		size_t n = strcspn(model, "/:");

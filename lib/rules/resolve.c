@@ -88,18 +88,38 @@ void aibom_index__free(aibom_index *idx)
 	memset(idx, 0, sizeof(*idx));
 }
 
+/* A configuration key as Spring binds it: lower case, without '-' and '_' ("deployment-name",
+ * "deploymentName" and "DEPLOYMENT_NAME" are one key), marked so it never meets an exact key. */
+static char *relaxed_key(aibom_arena *a, const char *key)
+{
+	char *out = aibom_arena__alloc(a, strlen(key) + 2), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	*o++ = '~';
+	for (; *key; key++)
+		if (*key != '-' && *key != '_')
+			*o++ = (char)(*key >= 'A' && *key <= 'Z' ? *key - 'A' + 'a' : *key);
+	*o = '\0';
+	return out;
+}
+
 int aibom_index__add_config(aibom_index *idx, const char *key, const char *value, const char *path, uint32_t line)
 {
 	aibom_config_value *v;
+	char *relaxed;
 
 	if (aibom_map__get(idx->config, key))
 		return 0;
-	if ((v = aibom_arena__alloc(&idx->arena, sizeof(*v))) == NULL)
+	if ((v = aibom_arena__alloc(&idx->arena, sizeof(*v))) == NULL ||
+	    (relaxed = relaxed_key(&idx->arena, key)) == NULL)
 		return -1;
 	v->value = value;
 	v->path = path;
 	v->line = line;
-	return aibom_map__set(idx->config, key, v);
+	if (aibom_map__set(idx->config, key, v) < 0)
+		return -1;
+	return aibom_map__get(idx->config, relaxed) ? 0 : aibom_map__set(idx->config, relaxed, v);
 }
 
 aibom_facts *aibom_resolve__module(const aibom_index *idx, const char *name)
@@ -188,7 +208,10 @@ static value config_value(matcher *m, const char *key, int depth)
 {
 	const aibom_config_value *c = key ? aibom_map__get(m->idx->config, key) : NULL;
 	value v = unknown();
+	char *relaxed;
 
+	if (c == NULL && key && (relaxed = relaxed_key(m->arena, key)) != NULL)
+		c = aibom_map__get(m->idx->config, relaxed);
 	if (c == NULL || depth > EVAL_DEPTH_MAX)
 		return v;
 	v.kind = V_STR;
@@ -619,12 +642,38 @@ const aibom_expr *call_arg(const aibom_expr *call, const char *kw, int pos)
 	return NULL;
 }
 
+/* Java: a bare call m(...) in a class calls its method m, even when a field has that name (fields
+ * and methods are apart); unknown when no enclosing class has one. */
+static value own_method(matcher *m, where w, const char *name)
+{
+	int d = w.scope;
+
+	while (d >= 0) {
+		const aibom_def *dd = def_at(w.f, d);
+		if (dd->kind == DEF_CLASS) {
+			int k = find_def(w.f, d, name);
+			if (k >= 0 && def_at(w.f, k)->kind == DEF_FUNCTION)
+				return def_value(m, w.f, k);
+		}
+		d = dd->parent;
+	}
+	return unknown();
+}
+
+value aibom_resolve__callee(matcher *m, const aibom_expr *call, where w)
+{
+	value fn = w.f->implicit_this && call->a && call->a->kind == EXPR_NAME ? own_method(m, w, call->a->text) : unknown();
+	return fn.kind == V_UNKNOWN ? eval(m, call->a, w, 0) : fn;
+}
+
 static value eval_call(matcher *m, const aibom_expr *e, where w, int depth)
 {
-	value fn = eval(m, e->a, w, depth + 1), v;
+	value fn = w.f->implicit_this && e->a && e->a->kind == EXPR_NAME ? own_method(m, w, e->a->text) : unknown(), v;
 	const aibom_expr *first;
 	size_t i;
 
+	if (fn.kind == V_UNKNOWN)
+		fn = eval(m, e->a, w, depth);
 	if (fn.kind != V_QNAME) {
 		/* ChatModel.GPT_4_O.getValue(): the constant's string */
 		if (e->a && e->a->kind == EXPR_ATTR && in_list(&m->cat->constant_accessors, e->a->text)) {
@@ -877,10 +926,13 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 			b.how = a.kind == V_ENV ? "env_default" : "fallback";
 			return b;
 		}
+		/* local ? null : make(): the null branch says nothing */
+		if (a.kind == V_CONST && !strcmp(a.text, "None") && b.kind != V_UNKNOWN)
+			return b;
 		return a.kind != V_UNKNOWN ? a : b;
 	}
 	case EXPR_AWAIT:
-		return eval(m, e->a, w, depth + 1);
+		return eval(m, e->a, w, depth);
 	case EXPR_FUNC: {
 		size_t i;
 		for (i = 0; i < w.f->defs.count; i++)
@@ -891,7 +943,9 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 	case EXPR_NAME:
 		return resolve_name(m, w, e->text, depth + 1);
 	case EXPR_ATTR: {
-		value base = eval(m, e->a, w, depth + 1);
+		/* the steps of a chain (a.b().c) do not count against the depth: the tree is finite,
+		 * and only names (bindings, imports) can lead round in a cycle */
+		value base = eval(m, e->a, w, depth);
 		size_t k;
 		if (base.kind != V_QNAME)
 			return unknown();
@@ -928,7 +982,7 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		return v;
 	}
 	case EXPR_CALL:
-		return eval_call(m, e, w, depth + 1);
+		return eval_call(m, e, w, depth);
 	case EXPR_LIST:
 		/* no value of its own; the literal is kept for what reads into it (options, keys) */
 		v.ctor = e;

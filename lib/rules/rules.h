@@ -68,6 +68,14 @@ typedef struct {
 	const char *provider;
 } aibom_model_factory;
 
+/* A qualified name that decides the provider when it appears around a call (an Azure client class,
+ * a Bedrock backend, Spring AI's OpenAiChatOptions). */
+typedef struct {
+	const char **match;
+	size_t nmatch;
+	const char *provider;
+} aibom_provider_ref;
+
 /* A map of model objects by name: customProvider({languageModels: {...}}).languageModel("fast") */
 typedef struct {
 	const char **calls;    /* globs over the lookup's name, without its own call part */
@@ -109,6 +117,7 @@ typedef struct aibom_catalog {
 	aibom_vec service_objects; /* const char *: calls creating a web application object (a service) */
 	aibom_vec factories;   /* aibom_model_factory */
 	aibom_vec model_maps;  /* aibom_model_map */
+	aibom_vec provider_refs; /* aibom_provider_ref */
 	aibom_vec env_objects; /* const char *: objects whose attributes are environment variables */
 	aibom_vec npm_packages;/* const char *: AI packages of the npm registry */
 	aibom_vec go_packages; /* const char *: AI modules of Go */
