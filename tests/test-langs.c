@@ -16,7 +16,7 @@ static const char test_rules[] =
 	" \"rules\": [\n"
 	"  {\"id\": \"t.go.chat\", \"kind\": \"sdk_call\", \"provider\": \"openai\", \"model_type\": \"hosted\",\n"
 	"   \"calls\": [\"example.com/sdk.*().Chat\"], \"model\": [{\"arg\": 1, \"key\": \"Model\"}],\n"
-	"   \"provider_kw\": [\"WithBaseURL\"]},\n"
+	"   \"provider_kw\": [\"WithBaseURL\", \"BaseURL\"]},\n"
 	"  {\"id\": \"t.go.new\", \"kind\": \"sdk_call\", \"provider\": \"openai\", \"model_type\": \"hosted\",\n"
 	"   \"calls\": [\"example.com/llms.New\"], \"model\": [{\"option\": \"WithModel\"}]},\n"
 	"  {\"id\": \"t.go.env\", \"kind\": \"sdk_call\", \"provider\": \"openai\", \"model_type\": \"hosted\",\n"
@@ -130,6 +130,8 @@ START_TEST(go_packages_methods_and_literals)
 		/* a base URL given by an option function decides the provider */
 		{"internal/llm/client.go", 27, "llama-3.1-70b", "literal", "groq", false},
 		{"internal/llm/client.go", 31, "gpt-4.1", "literal", "openai", false},
+		/* a base URL set on a config struct before the client is made from it */
+		{"internal/llm/client.go", 38, "mixtral", "literal", "groq", false},
 		/* os.Getenv of a variable a .env file sets; a wrapper call is its argument */
 		{"cmd/api/main.go", 16, "gpt-4o-2024-08-06", "config:.env:2", NULL, false},
 		{NULL, 0, NULL, NULL, NULL, false},
@@ -170,6 +172,13 @@ START_TEST(go_packages_methods_and_literals)
 		"\n"
 		"func Chain() {\n"
 		"\tllms.New(llms.WithModel(\"gpt-4.1\"))\n"                       /* 31 */
+		"}\n"
+		"\n"
+		"func Configured(ctx context.Context) {\n"
+		"\tcfg := sdk.DefaultConfig(\"key\")\n"
+		"\tcfg.BaseURL = \"https://api.groq.com/openai/v1\"\n"
+		"\tc := sdk.NewClientWithConfig(cfg)\n"
+		"\tc.Chat(ctx, sdk.Request{Model: \"mixtral\"})\n"               /* 38 */
 		"}\n", (size_t)-1);
 	write_file(dir, "cmd/api/main.go",
 		"package main\n"
@@ -347,12 +356,23 @@ START_TEST(ts_paths_dynamic_imports_model_maps_and_actions)
 		"import { fast } from \"@lib/ai\";\n"
 		"export async function ask(q: string) { return fast(q); }\n", (size_t)-1);
 	write_file(dir, "web/src/cli.ts", "import { sentiment } from \"@lib/ai\";\nsentiment(process.argv[2]);\n", (size_t)-1);
+	/* a Koa route whose handler comes after a middleware */
+	write_file(dir, "web/src/koa.ts",
+		"import Router from \"@koa/router\";\n"
+		"import { fast } from \"@lib/ai\";\n"
+		"const router = new Router();\n"
+		"const auth = async (ctx: any, next: any) => next();\n"
+		"router.post(\"/sum\", auth, async (ctx: any) => { ctx.body = await fast(\"x\"); });\n", (size_t)-1);
 	scan = scan_with(dir, "{\"aibom_rules\": 1}", NULL);
 	check_all(scan, want);
 	r = query_one(scan, "SELECT group_concat(s.model || '<-' || s.entry_kind, ' ') FROM ("
 		"SELECT f.model, e.kind AS entry_kind FROM reach x JOIN findings f ON f.id = x.finding_id "
 		"JOIN entry_points e ON e.id = x.entry_id ORDER BY 1, 2) s");
 	ck_assert_msg(strstr(r, "gpt-4o-mini<-action") && strstr(r, "Xenova/distilbert<-command"), "reach: %s", r);
+	free(r);
+	r = query_one(scan, "SELECT group_concat(d.qualname || '/' || e.framework, ' ') FROM entry_points e "
+		"JOIN definitions d ON d.id = e.def_id WHERE e.kind = 'route'");
+	ck_assert_msg(strstr(r, "<anonymous:5>/koa") != NULL && strstr(r, "auth/koa") == NULL, "routes: %s", r);
 	free(r);
 	aibom_scan_free(scan);
 	rmtree(dir);

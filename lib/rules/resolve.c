@@ -782,8 +782,14 @@ static const aibom_expr *option_arg(matcher *m, const aibom_expr *call, const ch
 			return call_arg(v, NULL, 0);
 		if (v && v->kind == EXPR_UNKNOWN && v->a) /* f(opts...) */
 			v = v->a;
-		if (v && v->kind == EXPR_NAME && m)
+		if (v && v->kind == EXPR_NAME && m) {
+			/* cfg := openai.DefaultConfig(k); cfg.BaseURL = "..."; openai.NewClientWithConfig(cfg) */
+			char *field = aibom_arena__printf(m->arena, "%s.%s", v->text, name);
+			const aibom_binding *b = field ? find_binding(w->f, w->scope, field, w->line) : NULL;
+			if (b)
+				return b->value;
 			v = follow(m, v, w);
+		}
 		if ((r = option_arg(m, v, name, w, depth + 1)) != NULL)
 			return r;
 	}
