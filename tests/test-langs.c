@@ -132,13 +132,16 @@ START_TEST(go_packages_methods_and_literals)
 		{"internal/llm/client.go", 31, "gpt-4.1", "literal", "openai", false},
 		/* a base URL set on a config struct before the client is made from it */
 		{"internal/llm/client.go", 38, "mixtral", "literal", "groq", false},
-		/* os.Getenv of a variable a .env file sets; a wrapper call is its argument */
-		{"cmd/api/main.go", 16, "gpt-4o-2024-08-06", "config:.env:2", NULL, false},
+		/* os.Getenv of a variable .env files set: the one beside the code, not the root's nor a
+		 * sibling service's; a wrapper call is its argument */
+		{"cmd/api/main.go", 16, "gpt-4o-2024-08-06", "config:cmd/api/.env:1", NULL, false},
 		{NULL, 0, NULL, NULL, NULL, false},
 	};
 
 	write_file(dir, "go.mod", "module github.com/acme/svc\n\ngo 1.22\n", (size_t)-1);
-	write_file(dir, ".env", "# models\nCHAT_MODEL=gpt-4o-2024-08-06\n", (size_t)-1);
+	write_file(dir, ".env", "# models\nCHAT_MODEL=gpt-3.5-turbo\n", (size_t)-1);
+	write_file(dir, "cmd/api/.env", "CHAT_MODEL=gpt-4o-2024-08-06\n", (size_t)-1);
+	write_file(dir, "cmd/batch/.env", "CHAT_MODEL=gpt-4.1-nano\n", (size_t)-1);
 	write_file(dir, "internal/llm/models.go", "package llm\n\nconst DefaultModel = \"gpt-4o-mini\"\n", (size_t)-1);
 	write_file(dir, "internal/llm/client.go",
 		"package llm\n"                                                   /* 1 */

@@ -304,7 +304,7 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 		value v;
 		if (spec->config) {
 			/* the model a deployment configures: spring.ai.openai.chat.options.model */
-			v = aibom_resolve__config(m, spec->config);
+			v = aibom_resolve__config(m, spec->config, f->path);
 			if (v.kind != V_STR)
 				continue;
 			if (spec->provider)

@@ -106,20 +106,32 @@ static char *relaxed_key(aibom_arena *a, const char *key)
 
 int aibom_index__add_config(aibom_index *idx, const char *key, const char *value, const char *path, uint32_t line)
 {
-	aibom_config_value *v;
+	aibom_config_value *v, *head;
 	char *relaxed;
 
-	if (aibom_map__get(idx->config, key))
-		return 0;
 	if ((v = aibom_arena__alloc(&idx->arena, sizeof(*v))) == NULL ||
 	    (relaxed = relaxed_key(&idx->arena, key)) == NULL)
 		return -1;
 	v->value = value;
 	v->path = path;
 	v->line = line;
-	if (aibom_map__set(idx->config, key, v) < 0)
+	/* every file's value is kept, in path order: the reader picks the nearest */
+	if ((head = aibom_map__get(idx->config, key)) != NULL) {
+		while (head->next)
+			head = head->next;
+		head->next = v;
+	} else if (aibom_map__set(idx->config, key, v) < 0) {
 		return -1;
-	return aibom_map__get(idx->config, relaxed) ? 0 : aibom_map__set(idx->config, relaxed, v);
+	}
+	if (aibom_map__get(idx->config, relaxed) == NULL) {
+		aibom_config_value *r = aibom_arena__alloc(&idx->arena, sizeof(*r));
+		if (r == NULL)
+			return -1;
+		*r = *v;
+		r->next = NULL;
+		return aibom_map__set(idx->config, relaxed, r);
+	}
+	return 0;
 }
 
 aibom_facts *aibom_resolve__module(const aibom_index *idx, const char *name)
@@ -177,24 +189,24 @@ static value external(const matcher *m, const char *text)
 }
 
 /* The configuration value of KEY, as a string resolved "config:PATH:LINE", or unknown. */
-static value config_value(matcher *m, const char *key, int depth);
+static value config_value(matcher *m, const char *key, const char *from, int depth);
 
 /* "${NAME:default}" (Spring, compose): the configuration's NAME, else the default. Any other
  * string is itself. */
-static value placeholder(matcher *m, value v, int depth)
+static value placeholder(matcher *m, value v, const char *from, int depth)
 {
 	char *name = NULL, *fallback = NULL;
 	value r;
 
 	if (v.kind != V_STR || strchr(v.text, '$') == NULL || aibom_config__placeholder(v.text, &name, &fallback) != 1)
 		return v;
-	r = config_value(m, name, depth + 1);
+	r = config_value(m, name, from, depth + 1);
 	if (r.kind == V_UNKNOWN && fallback) {
 		r = unknown();
 		r.kind = V_STR;
 		r.text = aibom_arena__strdup(m->arena, fallback);
 		r.how = "config_default";
-		r = placeholder(m, r, depth + 1);
+		r = placeholder(m, r, from, depth + 1);
 	} else if (r.kind == V_UNKNOWN) {
 		r.kind = V_ENV;
 		r.text = aibom_arena__strdup(m->arena, name);
@@ -204,26 +216,74 @@ static value placeholder(matcher *m, value v, int depth)
 	return r;
 }
 
-static value config_value(matcher *m, const char *key, int depth)
+/* The folder a configuration file configures: its own, or for the Maven / Gradle resource folders
+ * (module/src/main/resources/application.yml) the module's. */
+static size_t config_root(const char *config)
 {
-	const aibom_config_value *c = key ? aibom_map__get(m->idx->config, key) : NULL;
+	static const char *const resources[] = {"/src/main/resources/config", "/src/main/resources",
+		"/src/test/resources", "/resources", NULL};
+	const char *slash = strrchr(config, '/');
+	size_t dir = slash ? (size_t)(slash - config) : 0;
+	const char *const *r;
+
+	for (r = resources; *r; r++) {
+		size_t n = strlen(*r);
+		if (dir >= n && !strncmp(config + dir - n, *r, n))
+			return dir - n;
+		if (dir == n - 1 && !strncmp(config, *r + 1, n - 1)) /* at the root: src/main/resources */
+			return 0;
+	}
+	return dir;
+}
+
+/* How deep the folder CONFIG configures is, when PATH is inside it; -1 when PATH is elsewhere (the
+ * configuration of another service). */
+static int config_score(const char *path, const char *config)
+{
+	size_t root = config_root(config), i;
+	int depth = 0;
+
+	if (root == 0)
+		return 0;
+	if (strncmp(path, config, root) || path[root] != '/')
+		return -1;
+	for (i = 0; i < root; i++)
+		depth += config[i] == '/';
+	return depth + 1;
+}
+
+static value config_value(matcher *m, const char *key, const char *from, int depth)
+{
+	const aibom_config_value *c = key ? aibom_map__get(m->idx->config, key) : NULL, *best;
 	value v = unknown();
 	char *relaxed;
+	int best_score;
 
 	if (c == NULL && key && (relaxed = relaxed_key(m->arena, key)) != NULL)
 		c = aibom_map__get(m->idx->config, relaxed);
 	if (c == NULL || depth > EVAL_DEPTH_MAX)
 		return v;
+	/* of the files that set the key, the one that configures the innermost folder holding the
+	 * code that reads it, the first in path order among equals */
+	for (best = NULL, best_score = -1; c; c = c->next) {
+		int score = from ? config_score(from, c->path) : 0;
+		if (score > best_score) {
+			best = c;
+			best_score = score;
+		}
+	}
+	if (best == NULL)
+		return v;
 	v.kind = V_STR;
-	v.text = c->value;
-	v.how = aibom_arena__printf(m->arena, "config:%s:%u", c->path, c->line);
-	v = placeholder(m, v, depth + 1);
+	v.text = best->value;
+	v.how = aibom_arena__printf(m->arena, "config:%s:%u", best->path, best->line);
+	v = placeholder(m, v, from, depth + 1);
 	return v;
 }
 
-value aibom_resolve__config(matcher *m, const char *key)
+value aibom_resolve__config(matcher *m, const char *key, const char *from)
 {
-	return config_value(m, key, 0);
+	return config_value(m, key, from, 0);
 }
 
 const aibom_def *def_at(aibom_facts *f, int i)
@@ -298,7 +358,7 @@ static value import_target(matcher *m, const char *target, int depth)
 				return v;
 		}
 	}
-	return qname(target);
+	return external(m, target);
 }
 
 /* A top-level name of another file of F's package (Go, Java): constants and definitions, not
@@ -721,7 +781,7 @@ static value eval_call(matcher *m, const aibom_expr *e, where w, int depth)
 				return v;
 			}
 		}
-		if (nv.kind == V_STR && (v = config_value(m, nv.text, depth + 1)).kind != V_UNKNOWN)
+		if (nv.kind == V_STR && (v = config_value(m, nv.text, w.f->path, depth + 1)).kind != V_UNKNOWN)
 			return v; /* set in a .env, a compose file, a Helm chart... */
 		v = unknown();
 		v.kind = V_ENV;
@@ -887,7 +947,7 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		v.kind = V_STR;
 		v.text = e->text;
 		v.how = "literal";
-		return placeholder(m, v, depth);
+		return placeholder(m, v, w.f->path, depth);
 	case EXPR_CONST:
 		v.kind = V_CONST;
 		v.text = e->text;
@@ -958,7 +1018,7 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		for (k = 0; !base.def_file && k < m->cat->env_objects.count; k++)
 			if (!strcmp(base.text, *aibom_vec__at(&m->cat->env_objects, const char *, k))) {
 				/* process.env.MODEL */
-				if ((v = config_value(m, e->text, depth + 1)).kind != V_UNKNOWN)
+				if ((v = config_value(m, e->text, w.f->path, depth + 1)).kind != V_UNKNOWN)
 					return v;
 				v.kind = V_ENV;
 				v.text = e->text;
@@ -999,7 +1059,7 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 		value base = eval(m, e->a, w, depth + 1);
 		value key = eval(m, e->b, w, depth + 1);
 		if (base.kind == V_QNAME && !strcmp(base.text, "os.environ") && key.kind == V_STR) {
-			if ((v = config_value(m, key.text, depth + 1)).kind != V_UNKNOWN)
+			if ((v = config_value(m, key.text, w.f->path, depth + 1)).kind != V_UNKNOWN)
 				return v;
 			v.kind = V_ENV;
 			v.text = key.text;

@@ -69,7 +69,8 @@ const aibom_expr *aibom_resolve__spec_arg(matcher *m, const aibom_expr *call, co
 const aibom_expr *aibom_resolve__option(matcher *m, const aibom_expr *call, const char *name, where *w);
 /* What CALL calls: its callee's value, except that a bare m(...) in a Java class is its method m. */
 value aibom_resolve__callee(matcher *m, const aibom_expr *call, where w);
-/* The value of configuration KEY ("config:PATH:LINE"), or unknown. */
-value aibom_resolve__config(matcher *m, const char *key);
+/* The value of configuration KEY ("config:PATH:LINE") as the code at FROM (a path) reads it: the
+ * file nearest FROM that sets it; unknown when none does. */
+value aibom_resolve__config(matcher *m, const char *key, const char *from);
 
 #endif

@@ -157,10 +157,12 @@ typedef struct {
 } aibom_found;
 
 /* A value the repository's configuration gives a key (.env, application.yml, values.yaml...). */
-typedef struct {
+typedef struct aibom_config_value aibom_config_value;
+struct aibom_config_value {
 	const char *value, *path;
 	uint32_t line;
-} aibom_config_value;
+	aibom_config_value *next; /* the value another file gives the key, later in path order */
+};
 
 /* All facts of a scan, indexed by module name; read-only while workers match. */
 typedef struct {
@@ -169,12 +171,12 @@ typedef struct {
 	aibom_map *modules;   /* module name -> aibom_facts * */
 	aibom_map *suffixes;  /* every dotted suffix of a module name -> facts, or the ambiguity mark */
 	aibom_map *packages;  /* "language\nmodule" -> the last file of a package (Go, Java) */
-	aibom_map *config;    /* configuration key -> aibom_config_value (the first file, in path order) */
+	aibom_map *config;    /* configuration key -> aibom_config_value list (every file, in path order) */
 	aibom_arena arena;
 } aibom_index;
 
-/* Add the configuration VALUE of KEY read at PATH:LINE (strings are borrowed); the first value of
- * a key is kept. Returns 0 or -1 (out of memory). */
+/* Add the configuration VALUE of KEY read at PATH:LINE (strings are borrowed); every file's value
+ * is kept. Returns 0 or -1 (out of memory). */
 int aibom_index__add_config(aibom_index *idx, const char *key, const char *value, const char *path, uint32_t line);
 int aibom_index__build(aibom_index *idx, aibom_facts **files, size_t nfiles);
 void aibom_index__free(aibom_index *idx);
