@@ -354,11 +354,14 @@ START_TEST(ts_paths_dynamic_imports_model_maps_and_actions)
 		"  const { pipeline } = await import(\"@huggingface/transformers\");\n"
 		"  return pipeline(\"sentiment-analysis\", \"Xenova/distilbert\");\n"          /* 13 */
 		"}\n", (size_t)-1);
+	/* a barrel file: the names it re-exports lead to the module that defines them */
+	write_file(dir, "web/src/lib/index.ts",
+		"export * from \"./ai\";\nexport { fast as quick } from \"./ai\";\n", (size_t)-1);
 	write_file(dir, "web/src/app/actions.ts",
 		"\"use server\";\n"
-		"import { fast } from \"@lib/ai\";\n"
-		"export async function ask(q: string) { return fast(q); }\n", (size_t)-1);
-	write_file(dir, "web/src/cli.ts", "import { sentiment } from \"@lib/ai\";\nsentiment(process.argv[2]);\n", (size_t)-1);
+		"import { quick } from \"../lib\";\n"
+		"export async function ask(q: string) { return quick(q); }\n", (size_t)-1);
+	write_file(dir, "web/src/cli.ts", "import { sentiment } from \"./lib\";\nsentiment(process.argv[2]);\n", (size_t)-1);
 	/* a Koa route whose handler comes after a middleware */
 	write_file(dir, "web/src/koa.ts",
 		"import Router from \"@koa/router\";\n"

@@ -12,7 +12,8 @@ CREATE TABLE meta (
 CREATE TABLE files (
   id       INTEGER PRIMARY KEY,
   path     TEXT NOT NULL UNIQUE,     -- repo-relative, '/'-separated
-  kind     TEXT NOT NULL,            -- python, notebook, requirements, pyproject
+  kind     TEXT NOT NULL,            -- python, notebook, javascript, typescript, tsx, go, java, requirements,
+                                     -- pyproject, manifest, config, marker, artifact
   size     INTEGER NOT NULL,
   blob_id  TEXT,                     -- git blob id (computed from the bytes for folder files)
   module   TEXT                      -- dotted module name for Python files

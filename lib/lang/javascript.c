@@ -403,6 +403,51 @@ static int import_statement(ctx *c, TSNode n)
 	return 0;
 }
 
+/* export { a as b } from "m" binds b to m.a in this module, as an import would, so that a barrel
+ * file (index.ts) leads to the module that defines the name; export * from "m" reads every name
+ * of m (a star import); export * as ns from "m" binds ns to the module. */
+static int reexport(ctx *c, TSNode n)
+{
+	TSNode source = ts_node_child_by_field_name(n, "source", 6);
+	uint32_t i, k, line = ts_node_start_point(n).row + 1;
+	const char *mod = ts_node_is_null(source) ? NULL : string_value(c, source);
+	bool clause = false;
+
+	if (mod == NULL || (mod = module_of(c, mod)) == NULL)
+		return 0;
+	for (i = 0; i < ts_node_named_child_count(n); i++) {
+		TSNode x = ts_node_named_child(n, i);
+		if (is(x, "namespace_export") && ts_node_named_child_count(x)) {
+			TSNode nm = ts_node_named_child(x, 0);
+			clause = true;
+			if (add_import(c, is(nm, "string") ? string_value(c, nm) : node_text(c, nm, 0), mod, line) < 0)
+				return -1;
+		} else if (is(x, "export_clause")) {
+			clause = true;
+			for (k = 0; k < ts_node_named_child_count(x); k++) {
+				TSNode spec = ts_node_named_child(x, k);
+				TSNode name = ts_node_child_by_field_name(spec, "name", 4);
+				TSNode alias = ts_node_child_by_field_name(spec, "alias", 5);
+				const char *nm;
+				if (!is(spec, "export_specifier") || ts_node_is_null(name))
+					continue;
+				nm = is(name, "string") ? string_value(c, name) : node_text(c, name, 0);
+				if (add_import(c, ts_node_is_null(alias) ? nm : node_text(c, alias, 0),
+					aibom_arena__printf(&c->f->arena, "%s.%s", mod, nm), line) < 0)
+					return -1;
+			}
+		}
+	}
+	if (!clause) { /* export * from "m" */
+		aibom_import *imp;
+		if (add_import(c, "*", mod, line) < 0)
+			return -1;
+		imp = aibom_vec__at(&c->f->imports, aibom_import, c->f->imports.count - 1);
+		imp->star = true;
+	}
+	return 0;
+}
+
 /* const X = require("m") / const { A, B: C } = require("m") / const { A } = await import("m") */
 static int require_declaration(ctx *c, TSNode decl)
 {
@@ -461,6 +506,8 @@ static int import_match(ctx *c, const TSQueryMatch *m, const TSQuery *query)
 			continue;
 		if (is(n, "import_statement"))
 			return import_statement(c, n);
+		if (is(n, "export_statement"))
+			return reexport(c, n);
 		if (is(n, "variable_declarator"))
 			return require_declaration(c, n);
 	}

@@ -38,6 +38,8 @@
 
 ; import x from "m"; import { a as b } from "m"; import * as ns from "m"
 (import_statement) @import
+; re-exports: export { a as b } from "m"; export * from "m"; export * as ns from "m"
+(export_statement source: (string)) @import
 ; const x = require("m"); const { a, b: c } = require("m")
 (variable_declarator
   value: (call_expression
