@@ -9,6 +9,7 @@ and prints files, MB, the three wall times, peak memory of the scans, and the ra
 one-thread scan to the parse-only pass (the cost of everything aibom adds to parsing). Figures are
 printed, never asserted."""
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -52,9 +53,17 @@ def main():
             _, scann, peak = run([aibom, "scan", "-q", "-j", str(a.jobs), "--db", db, "-o", os.devnull] + rev + [path])
             q, _, _ = run([aibom, "query", db, "SELECT count(*) AS n FROM findings"])
             findings = int(q.stdout.split(":")[1].strip(" }]\n"))
+            # the source files of each language the scan parsed
+            k, _, _ = run([aibom, "query", db, "SELECT kind, count(*) AS n FROM files WHERE kind IN "
+                           "('python', 'notebook', 'javascript', 'typescript', 'tsx', 'go', 'java') "
+                           "GROUP BY kind ORDER BY n DESC"])
+            langs = ", ".join(f"{r['kind']} {r['n']}" for r in json.loads(k.stdout or "[]"))
         mb = nbytes / 1e6
-        print(f"{os.path.basename(os.path.abspath(path))[:40]:40} {files:7d} {mb:7.1f} {parse_s:8.2f} {scan1:9.2f} "
-              f"{scann:9.2f} {mb / scann:9.1f} {findings:8d} {scan1 / parse_s if parse_s else 0:6.2f}")
+        name = os.path.basename(os.path.abspath(path))
+        if name == "repo":  # a mirror: /work/.mirror/owner+name/repo
+            name = os.path.basename(os.path.dirname(os.path.abspath(path)))
+        print(f"{name[:40]:40} {files:7d} {mb:7.1f} {parse_s:8.2f} {scan1:9.2f} "
+              f"{scann:9.2f} {mb / scann:9.1f} {findings:8d} {scan1 / parse_s if parse_s else 0:6.2f}  ({langs})")
     print(f"peak RSS of the largest scan: {peak / 1024:.0f} MiB")
 
 

@@ -559,6 +559,7 @@ int aibom_graph__link_file(aibom_graph *g, size_t i)
 	m.cat = g->cat;
 	m.idx = g->idx;
 	m.arena = &gf->facts->arena;
+	m.evals = 0;
 	if (link_calls(g, gf, &m) < 0 || link_defs(g, gf, &m) < 0 || link_module(g, gf) < 0)
 		return -1;
 	find_app_object(g, gf, &m);

@@ -288,7 +288,7 @@ static int receive(aibom_graph *g, const nodes *n, uint32_t file, int def, int p
 		for (k = 0; k < cf->edges.count; k++) {
 			const aibom_edge *e = aibom_vec__at(&cf->edges, aibom_edge, k);
 			const aibom_expr *arg;
-			matcher m = {g->cat, g->idx, &cf->facts->arena};
+			matcher m = {g->cat, g->idx, &cf->facts->arena, 0};
 			int pos = param_index;
 			value v;
 

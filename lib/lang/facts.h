@@ -111,6 +111,21 @@ typedef struct {
 	const char *dir;
 } aibom_path_alias;
 
+/* A binding as the index sorts them: by target, then scope, line and place in the file. */
+typedef struct {
+	const char *target;
+	int scope;
+	uint32_t line;
+	uint32_t index;      /* into facts.bindings */
+} aibom_binding_key;
+
+/* A definition as the index sorts them: by enclosing definition, then name. */
+typedef struct {
+	int parent;
+	const char *name;
+	uint32_t index;      /* into facts.defs */
+} aibom_def_key;
+
 typedef struct aibom_facts aibom_facts;
 struct aibom_facts {
 	const char *path;        /* repo-relative */
@@ -136,10 +151,22 @@ struct aibom_facts {
 	bool implicit_this;      /* Java: a bare name in a method may be a field of its class */
 	aibom_facts *pkg_head;   /* package_scope: the first file of the package (set by the index) */
 	aibom_facts *pkg_next;   /* ... and the next one */
+	aibom_binding_key *binding_keys; /* the bindings sorted (aibom_facts__index), malloc'd */
+	aibom_def_key *def_keys;         /* the definitions sorted (aibom_facts__index), malloc'd */
 };
 
 void aibom_facts__init(aibom_facts *f);
 void aibom_facts__free(aibom_facts *f);
 uint32_t aibom_facts__map_line(const aibom_facts *f, uint32_t line);
+/* Sort F's bindings by target and its definitions by parent and name, for the resolver (once
+ * extraction is over); -1 when out of memory. */
+int aibom_facts__index(aibom_facts *f);
+/* The bindings of F whose target is NAME, in scope, line and file order: *COUNT keys from the
+ * one returned (NULL when none). Needs aibom_facts__index(). */
+const aibom_binding_key *aibom_facts__bindings_named(const aibom_facts *f, const char *name, size_t *count);
+/* The first definition named NAME directly inside definition PARENT (-1: at the top), or -1. */
+int aibom_facts__def_named(const aibom_facts *f, int parent, const char *name);
+/* The definition that starts at byte START (a function written inline), or -1. */
+int aibom_facts__def_at_byte(const aibom_facts *f, uint32_t start);
 
 #endif

@@ -457,7 +457,7 @@ oom:
 
 int aibom_match__file(aibom_vec *out, const aibom_catalog *cat, const aibom_index *idx, aibom_facts *f)
 {
-	matcher m = {cat, idx, &f->arena};
+	matcher m = {cat, idx, &f->arena, 0};
 	aibom_vec consumed = AIBOM_VEC_INIT(span);
 	size_t i, k;
 	int error = -1;
@@ -509,7 +509,7 @@ done:
 int aibom_match__with_model(aibom_vec *out, const aibom_catalog *cat, const aibom_index *idx,
 	aibom_facts *f, const aibom_found *found, const char *model, const char *resolution)
 {
-	matcher m = {cat, idx, &f->arena};
+	matcher m = {cat, idx, &f->arena, 0};
 	aibom_vec consumed = AIBOM_VEC_INIT(span);
 	int error;
 

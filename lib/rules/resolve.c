@@ -68,6 +68,8 @@ int aibom_index__build(aibom_index *idx, aibom_facts **files, size_t nfiles)
 		aibom_facts *f = files[i];
 		if (f == NULL || f->module == NULL)
 			continue;
+		if (aibom_facts__index(f) < 0)
+			return -1;
 		if (f->package_scope && link_package(idx, f) < 0)
 			return -1;
 		if (f->module[0] == '\0' || (f->package_scope && f->pkg_head != f))
@@ -295,11 +297,12 @@ const aibom_def *def_at(aibom_facts *f, int i)
 static const aibom_binding *find_binding(aibom_facts *f, int scope, const char *name, uint32_t line)
 {
 	const aibom_binding *best = NULL, *any = NULL;
-	size_t i;
+	size_t i, n;
+	const aibom_binding_key *k = aibom_facts__bindings_named(f, name, &n);
 
-	for (i = 0; i < f->bindings.count; i++) {
-		const aibom_binding *b = aibom_vec__at(&f->bindings, aibom_binding, i);
-		if (b->scope != scope || strcmp(b->target, name))
+	for (i = 0; i < n; i++) {
+		const aibom_binding *b = aibom_vec__at(&f->bindings, aibom_binding, k[i].index);
+		if (k[i].scope != scope)
 			continue;
 		if (b->line <= line)
 			best = b;
@@ -311,13 +314,7 @@ static const aibom_binding *find_binding(aibom_facts *f, int scope, const char *
 
 int find_def(aibom_facts *f, int parent, const char *name)
 {
-	size_t i;
-	for (i = 0; i < f->defs.count; i++) {
-		const aibom_def *d = aibom_vec__at(&f->defs, aibom_def, i);
-		if (d->parent == parent && !strcmp(d->name, name))
-			return (int)i;
-	}
-	return -1;
+	return aibom_facts__def_named(f, parent, name);
 }
 
 static value def_value(matcher *m, aibom_facts *f, int def)
@@ -462,9 +459,11 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 		/* self.NAME as set in the methods: __init__ first, then the others in order; a binding to
 		 * None (`self.client = None` before a lazy set-up) says nothing */
 		int pass;
+		size_t n;
+		const aibom_binding_key *k = aibom_facts__bindings_named(f, self_name, &n);
 		for (pass = 0; pass < 2; pass++) {
-			for (i = 0; i < f->bindings.count; i++) {
-				const aibom_binding *sb = aibom_vec__at(&f->bindings, aibom_binding, i);
+			for (i = 0; i < n; i++) {
+				const aibom_binding *sb = aibom_vec__at(&f->bindings, aibom_binding, k[i].index);
 				const aibom_def *sd = def_at(f, sb->scope);
 				value v;
 				if (sd == NULL || sd->parent != def || strcmp(sb->target, self_name) ||
@@ -480,11 +479,11 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 		/* Go: T{name: value} anywhere in the package */
 		aibom_facts *o;
 		for (o = f->package_scope && f->pkg_head ? f->pkg_head : f; o; o = o->package_scope ? o->pkg_next : NULL) {
-			for (i = 0; i < o->bindings.count; i++) {
-				const aibom_binding *sb = aibom_vec__at(&o->bindings, aibom_binding, i);
+			size_t n;
+			const aibom_binding_key *k = aibom_facts__bindings_named(o, self_name, &n);
+			for (i = 0; i < n; i++) {
+				const aibom_binding *sb = aibom_vec__at(&o->bindings, aibom_binding, k[i].index);
 				value v;
-				if (strcmp(sb->target, self_name))
-					continue;
 				v = eval(m, sb->value, (where){o, sb->scope, sb->line}, depth + 1);
 				if (v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None")))
 					return v;
@@ -940,7 +939,9 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 {
 	value v = unknown();
 
-	if (e == NULL || depth > EVAL_DEPTH_MAX)
+	if (depth == 0)
+		m->evals = 0; /* a top-level evaluation (or a step of its chain) */
+	if (e == NULL || depth > EVAL_DEPTH_MAX || ++m->evals > EVAL_BUDGET)
 		return v;
 	switch (e->kind) {
 	case EXPR_STR:
@@ -1000,11 +1001,8 @@ value eval(matcher *m, const aibom_expr *e, where w, int depth)
 	case EXPR_AWAIT:
 		return eval(m, e->a, w, depth);
 	case EXPR_FUNC: {
-		size_t i;
-		for (i = 0; i < w.f->defs.count; i++)
-			if (aibom_vec__at(&w.f->defs, aibom_def, i)->start_byte == e->start_byte)
-				return def_value(m, w.f, (int)i);
-		return unknown();
+		int d = aibom_facts__def_at_byte(w.f, e->start_byte);
+		return d >= 0 ? def_value(m, w.f, d) : unknown();
 	}
 	case EXPR_NAME:
 		return resolve_name(m, w, e->text, depth + 1);

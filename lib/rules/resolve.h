@@ -10,6 +10,10 @@
 #include "rules.h"
 
 #define EVAL_DEPTH_MAX 16
+/* Evaluations one top-level expression may cost. Depth alone does not bound the work: a factory's
+ * every return is evaluated, and each may lead to other factories, so the fan-out multiplies.
+ * Past the budget an expression is unresolved. */
+#define EVAL_BUDGET 2000
 
 typedef enum {
 	V_UNKNOWN = 0,
@@ -44,6 +48,7 @@ typedef struct {
 	const aibom_catalog *cat;
 	const aibom_index *idx;
 	aibom_arena *arena;            /* where new strings go (the current file's arena) */
+	unsigned evals;                /* evaluations since the last top-level one (EVAL_BUDGET) */
 } matcher;
 
 typedef struct {
