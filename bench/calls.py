@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """calls.py - how well aibom resolves calls to repository-defined functions.
 
-Usage: bench/calls.py [--build DIR] PATH...   (with no PATH: every corpus repository)
+Usage: bench/calls.py [--build DIR] [--rev REV] PATH...   (with no PATH: every corpus repository)
 
 For each tree it scans with `aibom scan --db` and counts, over call sites (edges of kind 'call'):
   exact      resolved to a repository definition
@@ -41,6 +41,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--rev")
     a = ap.parse_args()
     aibom = os.path.join(a.build, "aibom")
     paths = a.paths or sorted(os.path.join(ROOT, "corpus", d) for d in os.listdir(os.path.join(ROOT, "corpus"))
@@ -50,14 +51,18 @@ def main():
     for path in paths:
         with tempfile.TemporaryDirectory() as tmp:
             db = os.path.join(tmp, "x.db")
-            subprocess.run([aibom, "scan", "-q", "--db", db, "-o", os.devnull, path], check=True)
+            subprocess.run([aibom, "scan", "-q", "--db", db, "-o", os.devnull] + (["--rev", a.rev] if a.rev else []) +
+                           [path], check=True)
             row = json.loads(subprocess.run([aibom, "query", db, " ".join(SQL.split())], capture_output=True,
                                             text=True, check=True).stdout)[0]
         vals = [int(row[k] or 0) for k in ("exact", "heuristic", "unresolved", "external", "other")]
         tot = [x + y for x, y in zip(tot, vals)]
         e, h, u, x, o = vals
         pct = 100.0 * (e + h) / (e + h + u) if e + h + u else 100.0
-        print(f"{os.path.basename(os.path.abspath(path))[:32]:32} {e:7d} {h:6d} {u:6d} {pct:8.1f}% {x:9d} {o:7d}")
+        name = os.path.basename(os.path.abspath(path))
+        if name == "repo":  # a mirror: /work/.mirror/owner+name/repo
+            name = os.path.basename(os.path.dirname(os.path.abspath(path)))
+        print(f"{name[:32]:32} {e:7d} {h:6d} {u:6d} {pct:8.1f}% {x:9d} {o:7d}")
     e, h, u, x, o = tot
     pct = 100.0 * (e + h) / (e + h + u) if e + h + u else 100.0
     print(f"{'TOTAL':32} {e:7d} {h:6d} {u:6d} {pct:8.1f}% {x:9d} {o:7d}")
