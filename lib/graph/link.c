@@ -108,15 +108,6 @@ static bool for_language(const aibom_entry_rule *er, const aibom_facts *f)
 	return !strcmp(er->language, "any") || (f->language && !strcmp(er->language, f->language));
 }
 
-static bool glob_any(const char *const *pats, size_t n, const char *text)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (aibom__glob(pats[i], text))
-			return true;
-	return false;
-}
-
 static int add_edge(aibom_graph_file *gf, int from, uint32_t to_file, int to, aibom_edge_kind kind,
 	aibom_edge_res res, uint32_t line, const char *callee, const aibom_call *site)
 {
@@ -351,7 +342,7 @@ callbacks:
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_calls, aibom_entry_rule, k);
 				if (!for_language(er, f))
 					continue;
-				if (!glob_any(er->match, er->nmatch, name))
+				if (!aibom__glob_any(er->match, er->nmatch, name))
 					continue;
 				for (j = 0; j < er->nargs; j++) {
 					const aibom_expr *a = call_arg(c->call, er->args[j].kw, er->args[j].arg);
@@ -412,7 +403,7 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 					const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_decorators, aibom_entry_rule, j);
 					if (!for_language(er, f))
 						continue;
-					if (glob_any(er->match, er->nmatch, name)) {
+					if (aibom__glob_any(er->match, er->nmatch, name)) {
 						if (aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, first_literal(deco), d->start_line) < 0)
 							return -1;
 						break;
@@ -437,7 +428,7 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 					if (!for_language(er, f))
 						continue;
 					size_t mi;
-					if (!glob_any(er->match, er->nmatch, v.text))
+					if (!aibom__glob_any(er->match, er->nmatch, v.text))
 						continue;
 					for (mi = 0; mi < f->defs.count; mi++) {
 						const aibom_def *md = aibom_vec__at(&f->defs, aibom_def, mi);
@@ -457,8 +448,8 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_shapes, aibom_entry_rule, j);
 				if (!for_language(er, f))
 					continue;
-				bool ok = glob_any(er->names, er->nnames, d->name) && d->nparams >= er->nparams &&
-					(er->npaths == 0 || glob_any(er->paths, er->npaths, gf->path));
+				bool ok = aibom__glob_any(er->names, er->nnames, d->name) && d->nparams >= er->nparams &&
+					(er->npaths == 0 || aibom__glob_any(er->paths, er->npaths, gf->path));
 				for (k = 0; ok && k < er->nparams; k++)
 					ok = !strcmp(d->params[k].name, er->params[k]);
 				if (ok && aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, NULL, d->start_line) < 0)
@@ -471,7 +462,7 @@ static int link_defs(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 				const aibom_entry_rule *er = aibom_vec__at(&g->cat->entry_directives, aibom_entry_rule, j);
 				if (!for_language(er, f))
 					continue;
-				if (glob_any(er->names, er->nnames, f->directive) &&
+				if (aibom__glob_any(er->names, er->nnames, f->directive) &&
 				    aibom_graph__add_entry(gf, (int)i, er->kind, er->framework, f->directive, d->start_line) < 0)
 					return -1;
 			}
@@ -544,7 +535,7 @@ static void find_app_object(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 			continue;
 		v = eval(m, b->value, (where){f, -1, b->line}, 0);
 		if (v.kind == V_QNAME && v.def_file == NULL &&
-		    glob_any((const char *const *)g->cat->service_objects.items, g->cat->service_objects.count, v.text))
+		    aibom__glob_any((const char *const *)g->cat->service_objects.items, g->cat->service_objects.count, v.text))
 			gf->app_object = true;
 	}
 }

@@ -142,6 +142,33 @@ aibom_expr *aibom_x__wrap(aibom_xctx *c, aibom_conv_fn conv, TSNode n, int depth
 	return e;
 }
 
+aibom_expr *aibom_x__string(aibom_xctx *c, TSNode n, const char *const *text_types)
+{
+	uint32_t i, count = ts_node_named_child_count(n);
+	aibom_str acc = AIBOM_STR_INIT;
+	aibom_expr *e;
+
+	for (i = 0; i < count; i++) {
+		TSNode ch = ts_node_named_child(n, i);
+		const char *s = c->src + ts_node_start_byte(ch);
+		size_t len = ts_node_end_byte(ch) - ts_node_start_byte(ch);
+		if (aibom_x__is(ch, "escape_sequence") && len >= 2) {
+			char d = s[1] == 'n' ? '\n' : s[1] == 't' ? '\t' : s[1] == 'r' ? '\r' : s[1] == '\\' ? '\\' :
+				s[1] == '"' ? '"' : s[1] == '\'' ? '\'' : 0;
+			if (d)
+				aibom_str__put(&acc, &d, 1);
+			else
+				aibom_str__put(&acc, s, len);
+		} else if (in_list(ts_node_type(ch), text_types)) {
+			aibom_str__put(&acc, s, len);
+		}
+	}
+	if ((e = aibom_x__expr(c, EXPR_STR, n)) != NULL)
+		e->text = aibom_arena__strndup(&c->f->arena, acc.size ? aibom_str__cstr(&acc) : "", acc.size);
+	aibom_str__free(&acc);
+	return e;
+}
+
 /* ---- scopes */
 
 typedef struct {

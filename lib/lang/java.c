@@ -36,29 +36,8 @@ static TSNode field(TSNode n, const char *name)
 /* "text" and """text blocks""": fragments and escapes */
 static aibom_expr *conv_string(ctx *c, TSNode n)
 {
-	uint32_t i, count = ts_node_named_child_count(n);
-	aibom_str acc = AIBOM_STR_INIT;
-	aibom_expr *e;
-
-	for (i = 0; i < count; i++) {
-		TSNode ch = ts_node_named_child(n, i);
-		const char *s = c->src + ts_node_start_byte(ch);
-		size_t len = ts_node_end_byte(ch) - ts_node_start_byte(ch);
-		if (is(ch, "escape_sequence") && len >= 2) {
-			char d = s[1] == 'n' ? '\n' : s[1] == 't' ? '\t' : s[1] == '\\' ? '\\' : s[1] == '"' ? '"' :
-				s[1] == '\'' ? '\'' : 0;
-			if (d)
-				aibom_str__put(&acc, &d, 1);
-			else
-				aibom_str__put(&acc, s, len);
-		} else if (is(ch, "string_fragment") || is(ch, "multiline_string_fragment")) {
-			aibom_str__put(&acc, s, len);
-		}
-	}
-	if ((e = new_expr(c, EXPR_STR, n)) != NULL)
-		e->text = aibom_arena__strndup(&c->f->arena, acc.size ? aibom_str__cstr(&acc) : "", acc.size);
-	aibom_str__free(&acc);
-	return e;
+	static const char *const text[] = {"string_fragment", "multiline_string_fragment", NULL};
+	return aibom_x__string(c, n, text);
 }
 
 /* the arguments of a call: (a, b) or an annotation's (key = v, ...) */

@@ -363,6 +363,26 @@ static const char *string_value(ctx *c, TSNode s)
 	return e && e->kind == EXPR_STR ? e->text : NULL;
 }
 
+/* { a, b as c } of an import or a re-export: each name bound to MOD.name */
+static int specifiers(ctx *c, TSNode list, const char *type, const char *mod, uint32_t line)
+{
+	uint32_t k;
+
+	for (k = 0; k < ts_node_named_child_count(list); k++) {
+		TSNode spec = ts_node_named_child(list, k);
+		TSNode name = ts_node_child_by_field_name(spec, "name", 4);
+		TSNode alias = ts_node_child_by_field_name(spec, "alias", 5);
+		const char *nm;
+		if (!is(spec, type) || ts_node_is_null(name))
+			continue;
+		nm = is(name, "string") ? string_value(c, name) : node_text(c, name, 0);
+		if (add_import(c, ts_node_is_null(alias) ? nm : node_text(c, alias, 0),
+			aibom_arena__printf(&c->f->arena, "%s.%s", mod, nm), line) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int import_statement(ctx *c, TSNode n)
 {
 	TSNode source = ts_node_child_by_field_name(n, "source", 6);
@@ -383,20 +403,8 @@ static int import_statement(ctx *c, TSNode n)
 			} else if (is(x, "namespace_import") && ts_node_named_child_count(x)) {
 				if (add_import(c, node_text(c, ts_node_named_child(x, 0), 0), mod, line) < 0)
 					return -1;
-			} else if (is(x, "named_imports")) {
-				uint32_t k;
-				for (k = 0; k < ts_node_named_child_count(x); k++) {
-					TSNode spec = ts_node_named_child(x, k);
-					TSNode name = ts_node_child_by_field_name(spec, "name", 4);
-					TSNode alias = ts_node_child_by_field_name(spec, "alias", 5);
-					const char *nm;
-					if (!is(spec, "import_specifier") || ts_node_is_null(name))
-						continue;
-					nm = is(name, "string") ? string_value(c, name) : node_text(c, name, 0);
-					if (add_import(c, ts_node_is_null(alias) ? nm : node_text(c, alias, 0),
-						aibom_arena__printf(&c->f->arena, "%s.%s", mod, nm), line) < 0)
-						return -1;
-				}
+			} else if (is(x, "named_imports") && specifiers(c, x, "import_specifier", mod, line) < 0) {
+				return -1;
 			}
 		}
 	}
@@ -409,7 +417,7 @@ static int import_statement(ctx *c, TSNode n)
 static int reexport(ctx *c, TSNode n)
 {
 	TSNode source = ts_node_child_by_field_name(n, "source", 6);
-	uint32_t i, k, line = ts_node_start_point(n).row + 1;
+	uint32_t i, line = ts_node_start_point(n).row + 1;
 	const char *mod = ts_node_is_null(source) ? NULL : string_value(c, source);
 	bool clause = false;
 
@@ -424,18 +432,8 @@ static int reexport(ctx *c, TSNode n)
 				return -1;
 		} else if (is(x, "export_clause")) {
 			clause = true;
-			for (k = 0; k < ts_node_named_child_count(x); k++) {
-				TSNode spec = ts_node_named_child(x, k);
-				TSNode name = ts_node_child_by_field_name(spec, "name", 4);
-				TSNode alias = ts_node_child_by_field_name(spec, "alias", 5);
-				const char *nm;
-				if (!is(spec, "export_specifier") || ts_node_is_null(name))
-					continue;
-				nm = is(name, "string") ? string_value(c, name) : node_text(c, name, 0);
-				if (add_import(c, ts_node_is_null(alias) ? nm : node_text(c, alias, 0),
-					aibom_arena__printf(&c->f->arena, "%s.%s", mod, nm), line) < 0)
-					return -1;
-			}
+			if (specifiers(c, x, "export_specifier", mod, line) < 0)
+				return -1;
 		}
 	}
 	if (!clause) { /* export * from "m" */

@@ -66,6 +66,9 @@ aibom_expr *aibom_x__children(aibom_xctx *x, aibom_conv_fn conv, aibom_expr_kind
  * unknown otherwise. */
 aibom_expr *aibom_x__binary(aibom_xctx *x, aibom_conv_fn conv, TSNode n, const char *const *concat,
 	const char *const *or_ops, int depth);
+/* A string literal without interpolation: the text of its children of the TEXT_TYPES
+ * (NULL-terminated), with escape_sequence children decoded (\n \t \r \\ \" \'; others kept). */
+aibom_expr *aibom_x__string(aibom_xctx *x, TSNode n, const char *const *text_types);
 /* A wrapper (await, parentheses, a type assertion) around its first named child: EXPR_AWAIT. */
 aibom_expr *aibom_x__wrap(aibom_xctx *x, aibom_conv_fn conv, TSNode n, int depth);
 

@@ -37,20 +37,6 @@ void aibom_config_entry__free(aibom_config_entry *e)
 	e->key = e->value = NULL;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p == NULL) {
-		aibom_error__oom();
-		return NULL;
-	}
-	if (n)
-		memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
 /* Append one entry. Key and value end at a NUL byte if they hold one; an empty key is dropped.
  * On failure the slot is taken back. */
 static int add_entry(aibom_vec *out, const char *key, size_t klen, const char *value, size_t vlen,
@@ -67,8 +53,8 @@ static int add_entry(aibom_vec *out, const char *key, size_t klen, const char *v
 		return 0;
 	if ((e = aibom_vec__push(out)) == NULL)
 		return -1;
-	e->key = dup_n(key, klen);
-	e->value = dup_n(value, vlen);
+	e->key = aibom__strndup(key, klen);
+	e->value = aibom__strndup(value, vlen);
 	e->line = line;
 	e->env = env;
 	if (e->key == NULL || e->value == NULL) {
@@ -2044,7 +2030,7 @@ static int parse_json(aibom_vec *out, const char *text, size_t len)
 	aibom_vec pos = AIBOM_VEC_INIT(jpos);
 	jwalk w = {out, NULL, &pos, 0, AIBOM_STR_INIT};
 	cJSON *root = NULL;
-	char *copy = dup_n(text, len);
+	char *copy = aibom__strndup(text, len);
 	int error = 0;
 
 	if (copy == NULL)
@@ -2113,7 +2099,7 @@ int aibom_config__placeholder(const char *value, char **name, char **fallback)
 		for (; c < e; c++)
 			if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
 				return 0;
-		return (*name = dup_n(s + 1, (size_t)(e - s - 1))) ? 1 : -1;
+		return (*name = aibom__strndup(s + 1, (size_t)(e - s - 1))) ? 1 : -1;
 	}
 	body = s + 2;
 	for (close = body; close < e; close++) {
@@ -2140,9 +2126,9 @@ int aibom_config__placeholder(const char *value, char **name, char **fallback)
 		else if (*def == '?' || *def == '+')
 			def = NULL;
 	}
-	if ((*name = dup_n(body, (size_t)(ne - body))) == NULL)
+	if ((*name = aibom__strndup(body, (size_t)(ne - body))) == NULL)
 		return -1;
-	if (def && (*fallback = dup_n(def, (size_t)(close - def))) == NULL) {
+	if (def && (*fallback = aibom__strndup(def, (size_t)(close - def))) == NULL) {
 		free(*name);
 		*name = NULL;
 		return -1;

@@ -62,20 +62,6 @@ static const char *span_rchr(span a, char c)
 	return NULL;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p == NULL) {
-		aibom_error__oom();
-		return NULL;
-	}
-	if (n)
-		memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
 static uint32_t count_lines(const char *s, size_t n)
 {
 	const char *end = s + n;
@@ -129,10 +115,10 @@ static int add_dep(aibom_vec *out, aibom_ecosystem eco, uint32_t line, span name
 		return -1;
 	d->eco = eco;
 	d->line = line;
-	d->name = dup_n(name.s, name.n);
-	d->spec = spec ? dup_n(spec->s, spec->n) : dup_n("", 0);
+	d->name = aibom__strndup(name.s, name.n);
+	d->spec = spec ? aibom__strndup(spec->s, spec->n) : aibom__strndup("", 0);
 	if (version)
-		d->version = dup_n(version->s, version->n);
+		d->version = aibom__strndup(version->s, version->n);
 	if (d->name == NULL || d->spec == NULL || (version && d->version == NULL))
 		return -1;
 	return 0;
@@ -321,12 +307,12 @@ char *aibom_manifest__go_module_path(const char *text, size_t len)
 			if (span_is(tok[0], ")") || tok[0].n == 0)
 				in_block = false;
 			else
-				return dup_n(tok[0].s, tok[0].n);
+				return aibom__strndup(tok[0].s, tok[0].n);
 		} else if (span_is(tok[0], "module") && nt >= 2) {
 			if (span_is(tok[1], "("))
 				in_block = true;
 			else if (tok[1].n)
-				return dup_n(tok[1].s, tok[1].n);
+				return aibom__strndup(tok[1].s, tok[1].n);
 		}
 	}
 	return NULL;
@@ -454,7 +440,7 @@ static const char *pom_keep(pom *p, span v)
 static void pom_field(pom *p, char **field, span v)
 {
 	free(*field);
-	if ((*field = dup_n(v.s, v.n)) == NULL)
+	if ((*field = aibom__strndup(v.s, v.n)) == NULL)
 		p->failed = true;
 }
 
@@ -716,7 +702,7 @@ static int pom_resolve(char **out, pom *p, const char *raw)
 		const char *s = aibom_str__cstr(&cur), *open;
 		bool ok = true;
 		if (strstr(s, "${") == NULL) {
-			*out = dup_n(s, strlen(s));
+			*out = aibom__strndup(s, strlen(s));
 			if (*out == NULL)
 				error = -1;
 			goto done;
@@ -831,7 +817,7 @@ static int pom_emit(aibom_vec *out, pom *p)
 		const char *v;
 		if (d->version || d->spec[0] || (v = aibom_map__get(managed, d->name)) == NULL)
 			continue;
-		if ((d->version = dup_n(v, strlen(v))) == NULL)
+		if ((d->version = aibom__strndup(v, strlen(v))) == NULL)
 			goto done;
 	}
 	error = 0;
@@ -1163,10 +1149,10 @@ static void g_push(gradle *g, span group, span artifact, const span *version, bo
 	d->line = line;
 	d->interpolate = interpolate;
 	d->ref = ref;
-	d->group = dup_n(group.s, group.n);
-	d->artifact = dup_n(artifact.s, artifact.n);
+	d->group = aibom__strndup(group.s, group.n);
+	d->artifact = aibom__strndup(artifact.s, artifact.n);
 	if (version)
-		d->version = dup_n(version->s, version->n);
+		d->version = aibom__strndup(version->s, version->n);
 	if (d->group == NULL || d->artifact == NULL || (version && d->version == NULL))
 		g->failed = true;
 }
@@ -1460,7 +1446,7 @@ static int g_value(char **out, gradle *g, const char *raw, bool interpolate, boo
 		return -1;
 	}
 	if (ok) {
-		*out = dup_n(aibom_str__cstr(&s), s.size);
+		*out = aibom__strndup(aibom_str__cstr(&s), s.size);
 		if (*out == NULL) {
 			aibom_str__free(&s);
 			return -1;
@@ -2113,7 +2099,7 @@ int aibom_manifest__apply_locks(aibom_vec *deps, const aibom_vec *locked)
 				break;
 			}
 		}
-		if (pick && (d->version = dup_n(pick->version, strlen(pick->version))) == NULL)
+		if (pick && (d->version = aibom__strndup(pick->version, strlen(pick->version))) == NULL)
 			goto done;
 	}
 	error = 0;

@@ -14,19 +14,6 @@
 
 #include "manifest.h"
 
-/* Which registry a dependency comes from (its purl type): aibom_dependency's `eco`. Its home is
- * manifest.h, which defines AIBOM_ECOSYSTEM_DEFINED; this copy only serves a manifest.h that
- * predates it (with `bool npm` still in the struct). ECO_PYPI is 0, so a zeroed item is PyPI. */
-#ifndef AIBOM_ECOSYSTEM_DEFINED
-#define AIBOM_ECOSYSTEM_DEFINED
-typedef enum {
-	ECO_PYPI = 0, /* pkg:pypi/name@version */
-	ECO_NPM,      /* pkg:npm/name@version, pkg:npm/%40scope/name@version */
-	ECO_GOLANG,   /* pkg:golang/module/path@v1.2.3 */
-	ECO_MAVEN     /* pkg:maven/groupId/artifactId@version; name is "groupId:artifactId" */
-} aibom_ecosystem;
-#endif
-
 /* go.mod: every module of a `require x v1.2.3` line or `require ( ... )` block (replace,
  * exclude and retract are ignored). name is the module path as written (case kept), version the
  * version as written ("v1.2.3", "v0.0.0-2023...-abcdef", "v2.0.0+incompatible"), spec the

@@ -7,7 +7,6 @@
 #include "../util/util.h"
 
 /* Which registry a dependency comes from (its purl type). */
-#define AIBOM_ECOSYSTEM_DEFINED
 typedef enum {
 	ECO_PYPI = 0, /* pkg:pypi/name@version */
 	ECO_NPM,      /* pkg:npm/name@version, pkg:npm/%40scope/name@version */

@@ -163,21 +163,12 @@ typedef struct {
 	size_t start, end;
 } span;
 
-static bool glob_any(const char *const *pats, size_t n, const char *text)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (aibom__glob(pats[i], text))
-			return true;
-	return false;
-}
-
 static const char *ref_provider(const aibom_catalog *cat, const char *name)
 {
 	size_t i;
 	for (i = 0; name && i < cat->provider_refs.count; i++) {
 		const aibom_provider_ref *pr = aibom_vec__at(&cat->provider_refs, aibom_provider_ref, i);
-		if (glob_any(pr->match, pr->nmatch, name))
+		if (aibom__glob_any(pr->match, pr->nmatch, name))
 			return pr->provider;
 	}
 	return NULL;
@@ -231,7 +222,7 @@ static const char *factory_of(matcher *m, value v, value *id, int depth)
 	arg = call_arg(v.ctor, NULL, 0);
 	for (i = 0; i < m->cat->factories.count; i++) {
 		const aibom_model_factory *mf = aibom_vec__at(&m->cat->factories, aibom_model_factory, i);
-		if (!glob_any(mf->calls, mf->ncalls, name))
+		if (!aibom__glob_any(mf->calls, mf->ncalls, name))
 			continue;
 		if (arg)
 			*id = eval(m, arg, cw, 0);
@@ -243,7 +234,7 @@ static const char *factory_of(matcher *m, value v, value *id, int depth)
 		value key, obj;
 		where mw = cw;
 		uint32_t k;
-		if (!glob_any(mm->calls, mm->ncalls, name) || v.ctor->a == NULL || v.ctor->a->kind != EXPR_ATTR)
+		if (!aibom__glob_any(mm->calls, mm->ncalls, name) || v.ctor->a == NULL || v.ctor->a->kind != EXPR_ATTR)
 			continue;
 		key = eval(m, arg, cw, 0);
 		if (key.kind != V_STR)

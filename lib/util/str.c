@@ -268,3 +268,27 @@ bool aibom__utf8_valid(const char *str, size_t len)
 	}
 	return true;
 }
+
+char *aibom__strndup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p == NULL) {
+		aibom_error__oom();
+		return NULL;
+	}
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+bool aibom__glob_any(const char *const *patterns, size_t n, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (aibom__glob(patterns[i], text))
+			return true;
+	return false;
+}

@@ -73,9 +73,13 @@ void aibom_map__free(aibom_map *m);
 
 /* ---- misc (str.c) */
 bool aibom__glob(const char *pattern, const char *text); /* '*' matches any run, dots included */
+/* TEXT matches one of the N patterns */
+bool aibom__glob_any(const char *const *patterns, size_t n, const char *text);
 bool aibom__has_suffix(const char *s, const char *suffix);
 bool aibom__has_prefix(const char *s, const char *prefix);
 char *aibom__strdup(const char *s);
+/* N bytes of S as a string (malloc'd; NULL with the error set when out of memory) */
+char *aibom__strndup(const char *s, size_t n);
 bool aibom__utf8_valid(const char *s, size_t len);
 
 #endif
