@@ -61,10 +61,11 @@ aibom_expr *aibom_x__name(aibom_xctx *c, TSNode n)
 	return e;
 }
 
-static TSNode field(TSNode n, const char *name)
+TSNode aibom_x__field(TSNode n, const char *name)
 {
 	return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
 }
+#define field aibom_x__field
 
 aibom_expr *aibom_x__fields(aibom_xctx *c, aibom_conv_fn conv, aibom_expr_kind kind, TSNode n,
 	const char *a, const char *b, const char *t, int depth)

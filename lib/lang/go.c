@@ -25,13 +25,9 @@ typedef aibom_xctx ctx;
 #define node_text aibom_x__text
 #define is aibom_x__is
 #define new_expr aibom_x__expr
+#define field aibom_x__field
 
 static aibom_expr *conv(ctx *c, TSNode n, int depth);
-
-static TSNode field(TSNode n, const char *name)
-{
-	return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
-}
 
 /* "interpreted \"string\"" and `raw string`: the text of the content children, escapes decoded */
 static aibom_expr *conv_string(ctx *c, TSNode n)

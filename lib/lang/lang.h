@@ -47,6 +47,7 @@ int aibom_extract__run(aibom_facts *f, const aibom_lang *lang, const TSQuery *qu
 /* Shared helpers for the language hooks. */
 const char *aibom_x__text(aibom_xctx *x, TSNode n, size_t max);
 bool aibom_x__is(TSNode n, const char *type);
+TSNode aibom_x__field(TSNode n, const char *name); /* the child in field NAME (null node if none) */
 aibom_expr *aibom_x__expr(aibom_xctx *x, aibom_expr_kind kind, TSNode n);
 
 /* Expression builders shared by the converters: what differs between grammars is node type and
