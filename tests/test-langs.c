@@ -332,6 +332,9 @@ START_TEST(ts_paths_dynamic_imports_model_maps_and_actions)
 		{"web/src/lib/ai.ts", 9, "gpt-4o-mini", "factory", "openai", false},
 		/* a dynamic import */
 		{"web/src/lib/ai.ts", 13, "Xenova/distilbert", "literal", "huggingface", false},
+		/* a function with a test double first and a gateway model last; the gateway's id names
+		 * the provider */
+		{"web/src/lib/models.ts", 9, "google/gemini-2.5-flash-lite", "factory", "google", false},
 		{NULL, 0, NULL, NULL, NULL, false},
 	};
 
@@ -353,6 +356,17 @@ START_TEST(ts_paths_dynamic_imports_model_maps_and_actions)
 		"export async function sentiment(text: string) {\n"
 		"  const { pipeline } = await import(\"@huggingface/transformers\");\n"
 		"  return pipeline(\"sentiment-analysis\", \"Xenova/distilbert\");\n"          /* 13 */
+		"}\n", (size_t)-1);
+	write_file(dir, "web/src/lib/models.ts",
+		"import { gateway } from \"@ai-sdk/gateway\";\n"
+		"import { generateText } from \"ai\";\n"
+		"\n"
+		"export function titleModel() {\n"
+		"  if (process.env.TEST) { return mock(); }\n"
+		"  return gateway.languageModel(\"google/gemini-2.5-flash-lite\");\n"
+		"}\n"
+		"export async function title(p: string) {\n"
+		"  return generateText({ model: titleModel(), prompt: p });\n"
 		"}\n", (size_t)-1);
 	/* a barrel file: the names it re-exports lead to the module that defines them */
 	write_file(dir, "web/src/lib/index.ts",

@@ -280,6 +280,7 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 		if (mf == NULL)
 			return -1;
 		mf->provider = str_of(it, "provider");
+		mf->provider_from_model = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "provider_from_model"));
 		if (mf->provider == NULL || strings(c, cJSON_GetObjectItemCaseSensitive(it, "calls"), &mf->calls, &mf->ncalls) < 0)
 			return fail(file, "each model factory needs \"calls\" and \"provider\"", NULL);
 	}

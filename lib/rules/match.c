@@ -202,6 +202,32 @@ static const char *provider_of_refs(matcher *m, const aibom_expr *call, where w)
 	return p;
 }
 
+static const char *factory_of(matcher *m, value v, value *id, int depth);
+
+/* model: getTitleModel(), a repository function with several returns (a test double first, the
+ * real model last): the first return that is a model a factory makes. */
+static const char *returned_factory(matcher *m, const aibom_expr *call, where w, value *id)
+{
+	value fn = aibom_resolve__callee(m, call, w);
+	const aibom_def *d = fn.kind == V_QNAME && fn.def_file ? def_at(fn.def_file, fn.def) : NULL;
+	size_t i;
+
+	if (d == NULL || d->kind != DEF_FUNCTION)
+		return NULL;
+	for (i = 0; i < fn.def_file->returns.count; i++) {
+		const aibom_return *r = aibom_vec__at(&fn.def_file->returns, aibom_return, i);
+		const char *p;
+		value rv;
+		if (r->scope != fn.def)
+			continue;
+		rv = eval(m, r->value, (where){fn.def_file, fn.def, UINT32_MAX}, 0);
+		*id = unknown();
+		if (rv.kind == V_QNAME && (p = factory_of(m, rv, id, 0)) != NULL && (id->kind == V_STR || id->kind == V_PARTIAL))
+			return p;
+	}
+	return NULL;
+}
+
 /* A model object made from its id by a known factory (openai("gpt-4o")), or looked up by name in
  * a map of them (customProvider({languageModels: {fast: openai("gpt-4o-mini")}}).languageModel("fast")):
  * the factory's provider, with the id in *ID; NULL when V is neither. */
@@ -226,6 +252,14 @@ static const char *factory_of(matcher *m, value v, value *id, int depth)
 			continue;
 		if (arg)
 			*id = eval(m, arg, cw, 0);
+		if (mf->provider_from_model && id->kind == V_STR) {
+			/* a gateway's ids name their provider: "google/gemini-2.5-flash" */
+			size_t n = strcspn(id->text, "/:");
+			char *prefix = id->text[n] ? aibom_arena__strndup(m->arena, id->text, n) : NULL;
+			const char *p = prefix ? provider_from_text(m->cat, prefix, false) : NULL;
+			if (p)
+				return p;
+		}
 		return mf->provider;
 	}
 	for (i = 0; arg && i < m->cat->model_maps.count; i++) {
@@ -328,6 +362,8 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 		case V_QNAME: {
 			value idv = unknown();
 			factory_provider = factory_of(m, v, &idv, 0);
+			if (!factory_provider && a && a->kind == EXPR_CALL)
+				factory_provider = returned_factory(m, a, aw, &idv);
 			if (factory_provider && (idv.kind == V_STR || idv.kind == V_PARTIAL)) {
 				model = idv.text;
 				resolution = "factory";

@@ -66,6 +66,7 @@ typedef struct {
 	const char **calls;
 	size_t ncalls;
 	const char *provider;
+	bool provider_from_model;  /* a gateway: "google/gemini-2.5-flash" is Google's (model_prefixes) */
 } aibom_model_factory;
 
 /* A qualified name that decides the provider when it appears around a call (an Azure client class,
