@@ -94,11 +94,16 @@ test)
 	meson test -C build-asan --setup=asan --print-errorlogs --suite unit --suite cli
 	say "fuzzing smoke run: the model-artifact inspector, seeded with the generated samples"
 	CC=clang build build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug \
-		-- fuzz-artifact
-	rm -rf build-fuzz/seeds && mkdir -p build-fuzz/seeds build-fuzz/corpus
+		-- fuzz-artifact fuzz-source
+	rm -rf build-fuzz/seeds build-fuzz/source-seeds
+	mkdir -p build-fuzz/seeds build-fuzz/corpus build-fuzz/source-seeds build-fuzz/source-corpus
 	python3 tests/gen-artifacts.py build-fuzz/seeds >/dev/null
 	./build-fuzz/fuzz-artifact -max_total_time=30 -rss_limit_mb=2048 -print_final_stats=1 \
 		build-fuzz/corpus build-fuzz/seeds 2>&1 | tail -6
+	say "fuzzing smoke run: extraction and matching of every language, manifests, configuration"
+	python3 fuzz/source-seeds.py build-fuzz/source-seeds >/dev/null
+	./build-fuzz/fuzz-source -max_total_time=30 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+		build-fuzz/source-corpus build-fuzz/source-seeds 2>&1 | tail -6
 	say "summary"
 	python3 scripts/test-summary.py build/meson-logs/testlog.json build-asan/meson-logs/testlog-asan.json
 	;;
