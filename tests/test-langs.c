@@ -39,7 +39,9 @@ static const char java_rules[] =
 	"   \"calls\": [\"com.sdk.Client*().call\"],\n"
 	"   \"model\": [{\"chain\": \"model\"}, {\"config\": \"app.ai.openai.model\", \"provider\": \"openai\"}]},\n"
 	"  {\"id\": \"t.java.ask\", \"kind\": \"sdk_call\", \"provider\": \"sdk\", \"model_type\": \"hosted\",\n"
-	"   \"calls\": [\"com.sdk.Client*().ask\"], \"model\": [{\"arg\": 0}]}\n"
+	"   \"calls\": [\"com.sdk.Client*().ask\"], \"model\": [{\"arg\": 0}]},\n"
+	"  {\"id\": \"t.java.bundled\", \"kind\": \"model_load\", \"provider\": \"onnx\", \"model_type\": \"huggingface\",\n"
+	"   \"calls\": [\"com.sdk.MiniLm\"], \"fixed_model\": \"sentence-transformers/all-MiniLM-L6-v2\"}\n"
 	" ],\n"
 	" \"constants\": {\"com.sdk.Models.BIG\": \"big-model-1\"},\n"
 	" \"constant_accessors\": [\"getValue\"],\n"
@@ -250,6 +252,8 @@ START_TEST(java_fields_chains_and_configuration)
 	expect want[] = {
 		/* a builder chain across a local variable */
 		{"src/main/java/com/acme/app/Factory.java", 9, "small-1", "constant", "openai", false},
+		/* a class that bundles its model: the rule names it */
+		{"src/main/java/com/acme/app/Factory.java", 11, "sentence-transformers/all-MiniLM-L6-v2", "implied", "onnx", false},
 		/* a field set in the constructor, the model from application.yml */
 		{"src/main/java/com/acme/app/ChatService.java", 19, "gpt-4o-mini", "config:src/main/resources/application.yml", "openai", false},
 		/* options built apart and passed to a step; an SDK constant read through getValue() */
@@ -272,6 +276,7 @@ START_TEST(java_fields_chains_and_configuration)
 		"        var b = ChatModel.builder().modelName(SMALL);\n"
 		"        return b.temperature(0.1).build();\n"                       /* 9 */
 		"    }\n"
+		"    static Object embedder = new com.sdk.MiniLm();\n"              /* 11 */
 		"}\n", (size_t)-1);
 	write_file(dir, "src/main/java/com/acme/app/ChatService.java",
 		"package com.acme.app;\n"

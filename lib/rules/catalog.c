@@ -182,6 +182,7 @@ static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t 
 	} else if (strings(c, it, &r->provider_kw, &r->nprovider_kw) < 0) {
 		return fail(file, "\"provider_kw\" must be a string or an array of strings", r->id);
 	}
+	r->fixed_model = str_of(o, "fixed_model");
 	pfm = cJSON_GetObjectItemCaseSensitive(o, "provider_from_model");
 	r->provider_from_model = cJSON_IsTrue(pfm);
 	return 0;

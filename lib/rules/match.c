@@ -380,6 +380,11 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 		}
 		break;
 	}
+	if (model == NULL && !model_override && r->fixed_model && !strcmp(resolution, "absent")) {
+		/* new AllMiniLmL6V2EmbeddingModel(): the class is the model */
+		model = r->fixed_model;
+		resolution = "implied";
+	}
 	if (model_override) {
 		model = model_override;
 		resolution = resolution_override;

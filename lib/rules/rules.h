@@ -42,6 +42,7 @@ typedef struct {
 	const char **provider_kw;
 	size_t nprovider_kw;
 	bool provider_from_model;
+	const char *fixed_model;  /* the model the API itself implies (a class bundling one), when no argument names one */
 } aibom_rule;
 
 typedef struct {
