@@ -136,7 +136,8 @@ START_TEST(go_packages_methods_and_literals)
 		{"internal/llm/client.go", 38, "mixtral", "literal", "groq", false},
 		/* os.Getenv of a variable .env files set: the one beside the code, not the root's nor a
 		 * sibling service's; a wrapper call is its argument */
-		{"cmd/api/main.go", 16, "gpt-4o-2024-08-06", "config:cmd/api/.env:1", NULL, false},
+		{"cmd/api/main.go", 17, "gpt-4o-2024-08-06", "config:cmd/api/.env:1", NULL, false},
+		{"internal/llm/extra.go", 10, "gpt-4o-extra", "literal", "openai", false},
 		{NULL, 0, NULL, NULL, NULL, false},
 	};
 
@@ -185,6 +186,19 @@ START_TEST(go_packages_methods_and_literals)
 		"\tc := sdk.NewClientWithConfig(cfg)\n"
 		"\tc.Chat(ctx, sdk.Request{Model: \"mixtral\"})\n"               /* 38 */
 		"}\n", (size_t)-1);
+	/* a method declared in another file of the package than its type */
+	write_file(dir, "internal/llm/extra.go",
+		"package llm\n"
+		"\n"
+		"import (\n"
+		"\t\"context\"\n"
+		"\n"
+		"\tsdk \"example.com/sdk\"\n"
+		")\n"
+		"\n"
+		"func (s *Service) Extra(ctx context.Context) {\n"
+		"\ts.client.Chat(ctx, sdk.Request{Model: \"gpt-4o-extra\"})\n"   /* 10 */
+		"}\n", (size_t)-1);
 	write_file(dir, "cmd/api/main.go",
 		"package main\n"
 		"\n"
@@ -199,6 +213,7 @@ START_TEST(go_packages_methods_and_literals)
 		"func main() {\n"
 		"\ts := &llm.Service{}\n"
 		"\thttp.HandleFunc(\"/ask\", s.Ask)\n"
+		"\thttp.HandleFunc(\"/extra\", s.Extra)\n"
 		"}\n"
 		"\n"
 		"func complete() { sdk.Complete(sdk.String(os.Getenv(\"CHAT_MODEL\"))) }\n", (size_t)-1);
@@ -207,7 +222,7 @@ START_TEST(go_packages_methods_and_literals)
 	/* the route registered in main.go is the method of the other package, found through go.mod */
 	r = query_one(scan, "SELECT group_concat(d.qualname) FROM entry_points e JOIN definitions d ON d.id = e.def_id "
 		"WHERE e.kind = 'route'");
-	ck_assert_msg(strstr(r, "Service.Ask") != NULL, "route entry points: %s", r);
+	ck_assert_msg(strstr(r, "Service.Ask") != NULL && strstr(r, "Service.Extra") != NULL, "route entry points: %s", r);
 	free(r);
 	aibom_scan_free(scan);
 	rmtree(dir);

@@ -65,12 +65,14 @@ int aibom_graph__init(aibom_graph *g, aibom_graph_file *files, size_t n, const a
 			const aibom_def *d = aibom_vec__at(&f->defs, aibom_def, k);
 			const aibom_def *p = def_at(f, d->parent);
 			void *old;
-			if (d->kind != DEF_FUNCTION || p == NULL || p->kind != DEF_CLASS || d->name[0] == '_')
+			/* a method: inside its class, or (Go) declared on its type in another file */
+			if (d->kind != DEF_FUNCTION || d->name[0] == '_' ||
+			    !((p && p->kind == DEF_CLASS) || (p == NULL && d->receiver)))
 				continue;
 			old = aibom_map__get(g->methods, d->name);
 			if (aibom_map__set(g->methods, d->name, old ? AMBIGUOUS : PACK(i, k)) < 0)
 				return -1;
-			if (!p->interface) {
+			if (p == NULL || !p->interface) {
 				method_key *mk = aibom_vec__push(&g->impls);
 				if (mk == NULL)
 					return -1;

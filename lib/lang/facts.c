@@ -116,9 +116,9 @@ const aibom_binding_key *aibom_facts__bindings_named(const aibom_facts *f, const
 	return n ? &f->binding_keys[lo] : NULL;
 }
 
-int aibom_facts__def_named(const aibom_facts *f, int parent, const char *name)
+const aibom_def_key *aibom_facts__defs_named(const aibom_facts *f, int parent, const char *name, size_t *count)
 {
-	size_t lo = 0, hi = f->def_keys ? f->defs.count : 0;
+	size_t lo = 0, total = f->def_keys ? f->defs.count : 0, hi = total, n = 0;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -128,9 +128,18 @@ int aibom_facts__def_named(const aibom_facts *f, int parent, const char *name)
 		else
 			hi = mid;
 	}
-	if (f->def_keys && lo < f->defs.count && f->def_keys[lo].parent == parent && !strcmp(f->def_keys[lo].name, name))
-		return (int)f->def_keys[lo].index;
-	return -1;
+	while (lo + n < total && f->def_keys[lo + n].parent == parent && !strcmp(f->def_keys[lo + n].name, name))
+		n++;
+	*count = n;
+	return n ? &f->def_keys[lo] : NULL;
+}
+
+int aibom_facts__def_named(const aibom_facts *f, int parent, const char *name)
+{
+	size_t n;
+	const aibom_def_key *k = aibom_facts__defs_named(f, parent, name, &n);
+
+	return k ? (int)k->index : -1;
 }
 
 int aibom_facts__def_at_byte(const aibom_facts *f, uint32_t start)

@@ -164,6 +164,9 @@ int aibom_facts__index(aibom_facts *f);
 /* The bindings of F whose target is NAME, in scope, line and file order: *COUNT keys from the
  * one returned (NULL when none). Needs aibom_facts__index(). */
 const aibom_binding_key *aibom_facts__bindings_named(const aibom_facts *f, const char *name, size_t *count);
+/* The definitions named NAME directly inside definition PARENT (-1: at the top), in file order:
+ * *COUNT keys from the one returned (NULL when none). */
+const aibom_def_key *aibom_facts__defs_named(const aibom_facts *f, int parent, const char *name, size_t *count);
 /* The first definition named NAME directly inside definition PARENT (-1: at the top), or -1. */
 int aibom_facts__def_named(const aibom_facts *f, int parent, const char *name);
 /* The definition that starts at byte START (a function written inline), or -1. */

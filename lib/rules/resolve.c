@@ -435,6 +435,43 @@ static value module_member(matcher *m, aibom_facts *mod, const char *name, int d
 	return unknown();
 }
 
+/* Go: a method of TYPE declared in another file of F's package than the type (the method NAME of
+ * no class, with that receiver), or what such a method sets self.NAME to. */
+static value detached_member(matcher *m, aibom_facts *f, const char *type, const char *name, bool instance,
+	int depth)
+{
+	aibom_facts *o;
+	char *self_name = instance ? aibom_arena__printf(m->arena, "self.%s", name) : NULL;
+
+	if (depth > EVAL_DEPTH_MAX)
+		return unknown();
+	for (o = f->pkg_head ? f->pkg_head : f; o; o = o->pkg_next) {
+		size_t i, n;
+		const aibom_def_key *k = aibom_facts__defs_named(o, -1, name, &n);
+		for (i = 0; i < n; i++) {
+			const aibom_def *md = def_at(o, (int)k[i].index);
+			if (md->receiver && !strcmp(md->receiver, type))
+				return def_value(m, o, (int)k[i].index);
+		}
+		if (self_name) {
+			const aibom_binding_key *bk = aibom_facts__bindings_named(o, self_name, &n);
+			for (i = 0; i < n; i++) {
+				const aibom_binding *sb = aibom_vec__at(&o->bindings, aibom_binding, bk[i].index);
+				const aibom_def *sd = def_at(o, sb->scope);
+				value v;
+				if (sd == NULL || sd->parent >= 0 || sd->receiver == NULL || strcmp(sd->receiver, type))
+					continue;
+				v = eval(m, sb->value, (where){o, sb->scope, sb->line}, depth + 1);
+				if (v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None")))
+					return v;
+			}
+		}
+		if (!o->package_scope)
+			break;
+	}
+	return unknown();
+}
+
 /* Attribute NAME of class DEF (or of its instances): class body bindings, then self.NAME set in
  * any method, then methods; then the repository base classes. */
 static value class_member(matcher *m, aibom_facts *f, int def, const char *name, bool instance, int depth)
@@ -494,6 +531,11 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 		return eval(m, b->value, (where){f, def, b->line}, depth + 1);
 	if ((method = find_def(f, def, name)) >= 0)
 		return def_value(m, f, method);
+	if (f->package_scope && d->parent < 0) {
+		value v = detached_member(m, f, d->name, name, instance, depth + 1);
+		if (v.kind != V_UNKNOWN)
+			return v;
+	}
 	for (i = 0; i < d->nbases; i++) {
 		value base = eval(m, d->bases[i], (where){f, d->parent, d->start_line}, depth + 1);
 		if (base.kind == V_QNAME && base.def_file && def_at(base.def_file, base.def)->kind == DEF_CLASS) {
@@ -553,10 +595,14 @@ static value resolve_name(matcher *m, where w, const char *name, int depth)
 			continue;
 		}
 		if (d->kind == DEF_FUNCTION && d->self_name && !strcmp(d->self_name, name)) {
-			/* Go: the receiver of a method */
+			/* Go: the receiver of a method; its type may be in another file of the package */
 			const aibom_def *cls = def_at(w.f, d->parent);
-			if (cls && cls->kind == DEF_CLASS) {
-				value v = def_value(m, w.f, d->parent);
+			value v = unknown();
+			if (cls && cls->kind == DEF_CLASS)
+				v = def_value(m, w.f, d->parent);
+			else if (d->receiver && w.f->package_scope)
+				v = package_member(m, w.f, d->receiver, depth + 1);
+			if (v.kind == V_QNAME && v.def_file && def_at(v.def_file, v.def)->kind == DEF_CLASS) {
 				v.instance = true;
 				return v;
 			}
