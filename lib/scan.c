@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "scan_internal.h"
@@ -609,6 +610,122 @@ static int apply_locks(aibom_file_result *results, size_t n)
 	return 0;
 }
 
+/* A configuration value that reads as a model id: one token, a letter in it, not a placeholder,
+ * a boolean or a number. */
+static bool looks_like_model(const char *v)
+{
+	size_t n = strlen(v), i;
+	bool letter = false;
+
+	if (n == 0 || n > 128 || v[0] == '$' || !strcasecmp(v, "true") || !strcasecmp(v, "false") ||
+	    !strcasecmp(v, "null") || !strcasecmp(v, "none"))
+		return false;
+	for (i = 0; i < n; i++) {
+		if (v[i] == ' ' || v[i] == '\t' || v[i] == '{' || v[i] == '}' || v[i] == '<' || v[i] == '>')
+			return false;
+		letter |= (v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z');
+	}
+	return letter;
+}
+
+/* The provider a configuration key or its value names: a part of the key (OPENAI_MODEL,
+ * spring.ai.ollama.chat.options.model) or the prefix of the id (anthropic/claude-3), by the
+ * catalog's model_prefixes; "unknown" otherwise. */
+static const char *config_provider(const aibom_catalog *cat, const char *key, const char *value)
+{
+	char part[64];
+	const char *p = key;
+	size_t i, n;
+
+	while (*p) {
+		n = strcspn(p, "._-[]");
+		if (n && n < sizeof(part)) {
+			for (i = 0; i < n; i++)
+				part[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+			part[n] = '\0';
+			for (i = 0; i < cat->prefixes.count; i++) {
+				const aibom_endpoint *e = aibom_vec__at(&cat->prefixes, aibom_endpoint, i);
+				if (!strcmp(e->contains, part))
+					return e->provider;
+			}
+		}
+		p += n + (p[n] != '\0');
+	}
+	n = strcspn(value, "/:");
+	for (i = 0; value[n] && i < cat->prefixes.count; i++) {
+		const aibom_endpoint *e = aibom_vec__at(&cat->prefixes, aibom_endpoint, i);
+		if (strlen(e->contains) == n && !strncmp(e->contains, value, n))
+			return e->provider;
+	}
+	return "unknown";
+}
+
+/* Model ids the configuration sets (OPENAI_MODEL=gpt-4o in a compose file, model: llama3 in Helm
+ * values) that no code finding took as its model already: findings of kind config_ref in the
+ * configuration file, so the BOM shows what a deployment configures even when the code that reads
+ * it is out of sight (a settings class, a framework). */
+static int config_findings(aibom_file_result *results, size_t n, const aibom_catalog *cat, aibom_arena *a)
+{
+	aibom_map *used = aibom_map__new();
+	size_t i, k;
+	int error = -1;
+
+	if (used == NULL)
+		goto done;
+	for (i = 0; i < n; i++)
+		for (k = 0; k < results[i].found.count; k++) {
+			const aibom_found *f = aibom_vec__at(&results[i].found, aibom_found, k);
+			if (f->resolution && aibom__has_prefix(f->resolution, "config:") &&
+			    aibom_map__set(used, f->resolution, (void *)f) < 0)
+				goto done;
+		}
+	for (i = 0; i < n; i++) {
+		aibom_file_result *r = &results[i];
+		for (k = 0; k < r->config.count; k++) {
+			const aibom_config_entry *e = aibom_vec__at(&r->config, aibom_config_entry, k);
+			const char *last = strrchr(e->key, '.');
+			char lower[128], *where;
+			aibom_found *f;
+			size_t j;
+			last = last ? last + 1 : e->key;
+			if (strlen(last) >= sizeof(lower) || !looks_like_model(e->value))
+				continue;
+			for (j = 0; last[j]; j++)
+				lower[j] = (char)(last[j] >= 'A' && last[j] <= 'Z' ? last[j] - 'A' + 'a' : last[j]);
+			lower[j] = '\0';
+			if (!aibom__glob_any(cat->config_model_keys.items, cat->config_model_keys.count, lower))
+				continue;
+			if ((where = aibom_arena__printf(a, "config:%s:%u", r->file->path, e->line)) == NULL)
+				goto done;
+			if (aibom_map__get(used, where))
+				continue; /* linked: the code finding that reads it has it as its model */
+			if ((f = aibom_vec__push(&r->found)) == NULL)
+				goto done;
+			memset(f, 0, sizeof(*f));
+			f->line = e->line;
+			f->col = 1;
+			f->kind = "config_ref";
+			f->api = aibom_arena__printf(a, "config:%s", e->key);
+			f->provider = config_provider(cat, e->key, e->value);
+			f->model = e->value;
+			f->model_type = strcmp(f->provider, "unknown") ? "hosted" : "any";
+			f->resolution = "literal";
+			f->flags = "";
+			f->rule = "config";
+			f->scope = -1;
+			f->param_index = -1;
+			if (f->api == NULL)
+				goto done;
+		}
+	}
+	error = 0;
+done:
+	aibom_map__free(used);
+	if (error < 0)
+		aibom_error__oom();
+	return error;
+}
+
 /* ---------------------------------------------------------------- phase 2: match */
 
 static int match_one(pool *p, size_t i, void *state)
@@ -877,6 +994,8 @@ int aibom_scan_path(aibom_scan **out, const char *path, const aibom_scan_options
 	if ((error = run_phase(&p, match_one, jobs, "match", opts)) != 0)
 		goto done;
 	error = AIBOM_ERROR;
+	if (config_findings(p.results, n, scan->catalog, &alias_arena) < 0)
+		goto done;
 
 	/* the reachability graph */
 	if (n && (gfiles = calloc(n, sizeof(*gfiles))) == NULL) {

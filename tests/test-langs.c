@@ -134,6 +134,10 @@ START_TEST(go_packages_methods_and_literals)
 		{"internal/llm/client.go", 31, "gpt-4.1", "literal", "openai", false},
 		/* a base URL set on a config struct before the client is made from it */
 		{"internal/llm/client.go", 38, "mixtral", "literal", "groq", false},
+		/* model ids configured but read by no code seen: the root's and the other service's (the
+		 * one cmd/api reads is its finding's model, not a finding of its own) */
+		{".env", 2, "gpt-3.5-turbo", "literal", "unknown", false},
+		{"cmd/batch/.env", 1, "gpt-4.1-nano", "literal", "unknown", false},
 		/* os.Getenv of a variable .env files set: the one beside the code, not the root's nor a
 		 * sibling service's; a wrapper call is its argument */
 		{"cmd/api/main.go", 17, "gpt-4o-2024-08-06", "config:cmd/api/.env:1", NULL, false},

@@ -90,7 +90,7 @@ CREATE TABLE findings (
   file_id     INTEGER NOT NULL REFERENCES files(id),
   line        INTEGER NOT NULL,
   col         INTEGER NOT NULL,
-  kind        TEXT NOT NULL,         -- model_load, sdk_call, hub_ref, dataset
+  kind        TEXT NOT NULL,         -- model_load, sdk_call, hub_ref, dataset, config_ref
   api         TEXT NOT NULL,
   provider    TEXT NOT NULL,
   model       TEXT,                  -- NULL when unresolved
@@ -189,8 +189,9 @@ CREATE VIEW service_models AS
   JOIN files fi ON fi.id = f.file_id;
 
 -- Findings no entry point reaches: dead code, tests, scripts nobody runs.
+-- Configuration values (config_ref) are no code to reach: a service reads them.
 CREATE VIEW unreached_findings AS
-  SELECT * FROM v_findings WHERE id NOT IN (SELECT finding_id FROM reach);
+  SELECT * FROM v_findings WHERE id NOT IN (SELECT finding_id FROM reach) AND kind != 'config_ref';
 
 -- Every entry point with its service.
 CREATE VIEW v_entry_points AS
