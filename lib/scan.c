@@ -631,31 +631,54 @@ static bool looks_like_model(const char *v)
 /* The provider a configuration key or its value names: a part of the key (OPENAI_MODEL,
  * spring.ai.ollama.chat.options.model) or the prefix of the id (anthropic/claude-3), by the
  * catalog's model_prefixes; "unknown" otherwise. */
+static const char *prefix_provider(const aibom_catalog *cat, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < cat->prefixes.count; i++) {
+		const aibom_endpoint *e = aibom_vec__at(&cat->prefixes, aibom_endpoint, i);
+		if (!strcmp(e->contains, part))
+			return e->provider;
+	}
+	return NULL;
+}
+
 static const char *config_provider(const aibom_catalog *cat, const char *key, const char *value)
 {
 	char part[64];
-	const char *p = key;
-	size_t i, n;
+	const char *p = key, *hit;
+	size_t i, n, o;
 
+	/* each part of the key, whole without '-' and '_' ("open-ai"), then word by word */
 	while (*p) {
-		n = strcspn(p, "._-[]");
-		if (n && n < sizeof(part)) {
-			for (i = 0; i < n; i++)
-				part[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
-			part[n] = '\0';
-			for (i = 0; i < cat->prefixes.count; i++) {
-				const aibom_endpoint *e = aibom_vec__at(&cat->prefixes, aibom_endpoint, i);
-				if (!strcmp(e->contains, part))
-					return e->provider;
+		n = strcspn(p, ".[]");
+		for (i = o = 0; i < n && o + 1 < sizeof(part); i++)
+			if (p[i] != '-' && p[i] != '_')
+				part[o++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+		part[o] = '\0';
+		if (o && (hit = prefix_provider(cat, part)) != NULL)
+			return hit;
+		for (i = 0; i < n; ) {
+			size_t w = strcspn(p + i, "-_.[]");
+			if (w > n - i)
+				w = n - i;
+			if (w && w < sizeof(part)) {
+				for (o = 0; o < w; o++)
+					part[o] = (char)(p[i + o] >= 'A' && p[i + o] <= 'Z' ? p[i + o] - 'A' + 'a' : p[i + o]);
+				part[w] = '\0';
+				if ((hit = prefix_provider(cat, part)) != NULL)
+					return hit;
 			}
+			i += w + 1;
 		}
 		p += n + (p[n] != '\0');
 	}
 	n = strcspn(value, "/:");
-	for (i = 0; value[n] && i < cat->prefixes.count; i++) {
-		const aibom_endpoint *e = aibom_vec__at(&cat->prefixes, aibom_endpoint, i);
-		if (strlen(e->contains) == n && !strncmp(e->contains, value, n))
-			return e->provider;
+	if (value[n] && n < sizeof(part)) {
+		memcpy(part, value, n);
+		part[n] = '\0';
+		if ((hit = prefix_provider(cat, part)) != NULL)
+			return hit;
 	}
 	return "unknown";
 }
@@ -683,12 +706,21 @@ static int config_findings(aibom_file_result *results, size_t n, const aibom_cat
 		aibom_file_result *r = &results[i];
 		for (k = 0; k < r->config.count; k++) {
 			const aibom_config_entry *e = aibom_vec__at(&r->config, aibom_config_entry, k);
-			const char *last = strrchr(e->key, '.');
-			char lower[128], *where;
+			const char *last = strrchr(e->key, '.'), *value = e->value, *how = "literal";
+			char lower[128], *where, *name = NULL, *fallback = NULL;
 			aibom_found *f;
 			size_t j;
 			last = last ? last + 1 : e->key;
-			if (strlen(last) >= sizeof(lower) || !looks_like_model(e->value))
+			/* ${PGPT_LLM_MODEL:llama3.1}: the model unless the environment says otherwise */
+			if (aibom_config__placeholder(value, &name, &fallback) > 0 && fallback) {
+				value = aibom_arena__strdup(a, fallback);
+				how = "config_default";
+			}
+			free(name);
+			free(fallback);
+			if (value == NULL)
+				goto done;
+			if (strlen(last) >= sizeof(lower) || !looks_like_model(value))
 				continue;
 			for (j = 0; last[j]; j++)
 				lower[j] = (char)(last[j] >= 'A' && last[j] <= 'Z' ? last[j] - 'A' + 'a' : last[j]);
@@ -706,10 +738,10 @@ static int config_findings(aibom_file_result *results, size_t n, const aibom_cat
 			f->col = 1;
 			f->kind = "config_ref";
 			f->api = aibom_arena__printf(a, "config:%s", e->key);
-			f->provider = config_provider(cat, e->key, e->value);
-			f->model = e->value;
+			f->provider = config_provider(cat, e->key, value);
+			f->model = value;
 			f->model_type = strcmp(f->provider, "unknown") ? "hosted" : "any";
-			f->resolution = "literal";
+			f->resolution = how;
 			f->flags = "";
 			f->rule = "config";
 			f->scope = -1;

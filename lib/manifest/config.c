@@ -229,10 +229,11 @@ static format format_by_name(const char *n)
 	if (ci_suffix(n, ".properties"))
 		return F_PROPERTIES;
 	if ((ci_prefix(n, "application") || ci_prefix(n, "bootstrap") || ci_prefix(n, "values") ||
-	     ci_prefix(n, "docker-compose") || ci_prefix(n, "compose") || ci_prefix(n, "config")) &&
+	     ci_prefix(n, "docker-compose") || ci_prefix(n, "compose") || ci_prefix(n, "config") ||
+	     ci_prefix(n, "settings")) &&
 	    is_yaml_name(n))
 		return F_YAML;
-	if ((ci_prefix(n, "config") || ci_prefix(n, "appsettings")) && ci_suffix(n, ".json"))
+	if ((ci_prefix(n, "config") || ci_prefix(n, "appsettings") || ci_prefix(n, "settings")) && ci_suffix(n, ".json"))
 		return F_JSON;
 	if (ci_prefix(n, ".env.") && (is_yaml_name(n) || ci_suffix(n, ".json")))
 		return is_yaml_name(n) ? F_YAML : F_JSON;

@@ -23,7 +23,8 @@ typedef struct {
 /* Whether FILE_NAME (a base name; anything up to the last '/' is ignored) is a configuration
  * file this reader understands. Case-insensitive: .env, .env.*, *.env; application*.yml|yaml|
  * properties and bootstrap*.yml|yaml|properties (Spring); values*.yaml|yml (Helm);
- * docker-compose*.yml|yaml and compose*.yml|yaml; config*.json|yaml|yml; appsettings*.json;
+ * docker-compose*.yml|yaml and compose*.yml|yaml; config*.json|yaml|yml; settings*.json|yaml|yml;
+ * appsettings*.json;
  * *.properties; Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile (ENV lines). */
 bool aibom_config__is_config(const char *file_name);
 
