@@ -109,12 +109,12 @@ START_TEST(config_file_names)
 		".env", ".env.local", ".env.production", "prod.env", "application.yml", "application-dev.yaml",
 		"application.properties", "bootstrap.yml", "values.yaml", "values-prod.yml",
 		"docker-compose.yml", "docker-compose.override.yaml", "compose.yaml", "config.json",
-		"config.yaml", "config.prod.yml", "appsettings.json", "appsettings.Development.json",
+		"config.yaml", "config.prod.yml", "appsettings.json", "appsettings.Development.json", "settings.json", "settings-local.yaml",
 		"gradle.properties", "Dockerfile", "Dockerfile.prod", "api.Dockerfile", "Containerfile",
 		"svc/deploy/values.yaml", "APPLICATION.YML",
 	};
 	static const char *const no[] = {
-		".envrc", "environment.py", "config.toml", "settings.json", "package.json", "deployment.yaml",
+		".envrc", "environment.py", "config.toml", "settings.py", "package.json", "deployment.yaml",
 		"values.txt", "application.json", "Dockerfile-notes.md", "docker-compose.md", "",
 	};
 	size_t i;
