@@ -145,7 +145,9 @@ START_TEST(go_packages_methods_and_literals)
 		{NULL, 0, NULL, NULL, NULL, false},
 	};
 
-	write_file(dir, "go.mod", "module github.com/acme/svc\n\ngo 1.22\n", (size_t)-1);
+	write_file(dir, "go.mod", "module github.com/acme/svc\n\ngo 1.22\n\nrequire (\n"
+		"\tgithub.com/sashabaranov/go-openai v1.36.1\n\tgithub.com/cohere-ai/cohere-go/v2 v2.12.2 // indirect\n"
+		"\tgithub.com/gin-gonic/gin v1.10.0\n)\n", (size_t)-1);
 	write_file(dir, ".env", "# models\nCHAT_MODEL=gpt-3.5-turbo\n", (size_t)-1);
 	write_file(dir, "cmd/api/.env", "CHAT_MODEL=gpt-4o-2024-08-06\n", (size_t)-1);
 	write_file(dir, "cmd/batch/.env", "CHAT_MODEL=gpt-4.1-nano\n", (size_t)-1);
@@ -228,6 +230,11 @@ START_TEST(go_packages_methods_and_literals)
 		"WHERE e.kind = 'route'");
 	ck_assert_msg(strstr(r, "Service.Ask") != NULL && strstr(r, "Service.Extra") != NULL, "route entry points: %s", r);
 	free(r);
+	/* go.mod requirements on the AI list, major versions included, with Go purls */
+	r = query_one(scan, "SELECT group_concat(purl, ' ') FROM (SELECT purl FROM libraries ORDER BY purl)");
+	ck_assert_msg(strstr(r, "pkg:golang/github.com/sashabaranov/go-openai@v1.36.1") &&
+		strstr(r, "pkg:golang/github.com/cohere-ai/cohere-go/v2@v2.12.2") && !strstr(r, "gin"), "libraries: %s", r);
+	free(r);
 	aibom_scan_free(scan);
 	rmtree(dir);
 	free(dir);
@@ -282,6 +289,12 @@ START_TEST(java_fields_chains_and_configuration)
 		{NULL, 0, NULL, NULL, NULL, false},
 	};
 
+	write_file(dir, "pom.xml",
+		"<project><properties><lc4j.version>0.35.0</lc4j.version></properties>\n"
+		"<dependencies><dependency><groupId>dev.langchain4j</groupId><artifactId>langchain4j-open-ai</artifactId>\n"
+		"<version>${lc4j.version}</version></dependency>\n"
+		"<dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.9</version></dependency>\n"
+		"</dependencies></project>\n", (size_t)-1);
 	write_file(dir, "src/main/resources/application.yml",
 		"app:\n  ai:\n    openai:\n      model: gpt-4o-mini\n", (size_t)-1);
 	write_file(dir, "src/main/java/com/acme/app/Factory.java",
@@ -336,6 +349,9 @@ START_TEST(java_fields_chains_and_configuration)
 		"JOIN definitions d ON d.id = e.def_id");
 	ck_assert_msg(strstr(r, "ChatService.ask/route") && strstr(r, "ChatService.main/main"), "entry points: %s", r);
 	free(r);
+	r = query_one(scan, "SELECT group_concat(purl, ' ') FROM libraries");
+	ck_assert_msg(strstr(r, "pkg:maven/dev.langchain4j/langchain4j-open-ai@0.35.0") && !strstr(r, "slf4j"), "libraries: %s", r);
+	free(r);
 	/* main -> ChatService() (the constructor) and big -> Factory.small across files of a package */
 	r = query_one(scan, "SELECT count(*) FROM edges e JOIN definitions d ON d.id = e.to_id "
 		"WHERE e.kind = 'call' AND e.resolution = 'exact' AND d.qualname IN ('ChatService.ChatService', 'Factory.small')");
@@ -365,7 +381,11 @@ START_TEST(ts_paths_dynamic_imports_model_maps_and_actions)
 	write_file(dir, "web/tsconfig.json",
 		"{\n  // comments and trailing commas, as tsc allows\n"
 		"  \"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"@lib/*\": [\"src/lib/*\"],},},\n}\n", (size_t)-1);
-	write_file(dir, "web/package.json", "{\"name\": \"web\", \"bin\": {\"ask\": \"dist/cli.js\"}}\n", (size_t)-1);
+	write_file(dir, "web/package.json", "{\"name\": \"web\", \"bin\": {\"ask\": \"dist/cli.js\"},\n"
+		" \"dependencies\": {\"ai\": \"^5.0.0\", \"left-pad\": \"1.3.0\"}}\n", (size_t)-1);
+	/* the lock file of the folder gives the version the range leaves open */
+	write_file(dir, "web/package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\"\": {\"name\": \"web\"},\n"
+		" \"node_modules/ai\": {\"version\": \"5.0.60\"}, \"node_modules/left-pad\": {\"version\": \"1.3.0\"}}}\n", (size_t)-1);
 	write_file(dir, "web/src/lib/ai.ts",
 		"import { customProvider, generateText } from \"ai\";\n"
 		"import { openai } from \"@ai-sdk/openai\";\n"
@@ -417,6 +437,9 @@ START_TEST(ts_paths_dynamic_imports_model_maps_and_actions)
 	r = query_one(scan, "SELECT group_concat(d.qualname || '/' || e.framework, ' ') FROM entry_points e "
 		"JOIN definitions d ON d.id = e.def_id WHERE e.kind = 'route'");
 	ck_assert_msg(strstr(r, "<anonymous:5>/koa") != NULL && strstr(r, "auth/koa") == NULL, "routes: %s", r);
+	free(r);
+	r = query_one(scan, "SELECT group_concat(purl, ' ') FROM libraries");
+	ck_assert_msg(strstr(r, "pkg:npm/ai@5.0.60") && !strstr(r, "left-pad"), "libraries: %s", r);
 	free(r);
 	aibom_scan_free(scan);
 	rmtree(dir);
