@@ -259,7 +259,31 @@ START_TEST(go_interface_calls_reach_implementations)
 		"func (c *C) Run() {}\n"
 		"type H struct { gen Generator; only Only }\n"
 		"func (h *H) Serve() { h.gen.Generate(\"x\"); h.only.Run() }\n", (size_t)-1);
+	/* the built-in entry rules of Go web frameworks: echo's handler is argument 1, fiber's the last */
+	write_file(dir, "web.go",
+		"package main\n"
+		"\n"
+		"import (\n"
+		"\t\"github.com/gofiber/fiber/v2\"\n"
+		"\t\"github.com/labstack/echo/v4\"\n"
+		")\n"
+		"\n"
+		"func hello(c echo.Context) error { return nil }\n"
+		"func hi(c *fiber.Ctx) error { return nil }\n"
+		"func auth(c *fiber.Ctx) error { return c.Next() }\n"
+		"\n"
+		"func main() {\n"
+		"\te := echo.New()\n"
+		"\te.GET(\"/hello\", hello)\n"
+		"\tapp := fiber.New()\n"
+		"\tapp.Get(\"/hi\", auth, hi)\n"
+		"}\n", (size_t)-1);
 	scan = scan_with(dir, test_rules, NULL);
+	r = query_one(scan, "SELECT group_concat(d.qualname || '/' || e.framework, ' ') FROM entry_points e "
+		"JOIN definitions d ON d.id = e.def_id");
+	ck_assert_msg(strstr(r, "hello/echo") && strstr(r, "hi/fiber") && !strstr(r, "auth/") && strstr(r, "main/go"),
+		"entry points: %s", r);
+	free(r);
 	r = query_one(scan, "SELECT group_concat(d.qualname || ':' || e.resolution, ' ') FROM edges e "
 		"JOIN definitions d ON d.id = e.to_id WHERE e.kind = 'call' ORDER BY 1");
 	ck_assert_msg(strstr(r, "A.Generate:heuristic") && strstr(r, "B.Generate:heuristic") && strstr(r, "C.Run:exact"),
