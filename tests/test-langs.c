@@ -40,6 +40,10 @@ static const char java_rules[] =
 	"   \"model\": [{\"chain\": \"model\"}, {\"config\": \"app.ai.openai.model\", \"provider\": \"openai\"}]},\n"
 	"  {\"id\": \"t.java.ask\", \"kind\": \"sdk_call\", \"provider\": \"sdk\", \"model_type\": \"hosted\",\n"
 	"   \"calls\": [\"com.sdk.Client*().ask\"], \"model\": [{\"arg\": 0}]},\n"
+	"  {\"id\": \"t.java.stream\", \"kind\": \"sdk_call\", \"provider\": \"sdk\", \"model_type\": \"hosted\",\n"
+	"   \"calls\": [\"com.sdk.Client*().stream\"], \"model\": [{\"config\": \"app.ai.other.model\"},\n"
+	"   {\"config_prefix\": \"app.ai.anthropic\", \"provider\": \"anthropic\"},\n"
+	"   {\"config_prefix\": \"app.ai.openai\", \"provider\": \"openai\"}]},\n"
 	"  {\"id\": \"t.java.bundled\", \"kind\": \"model_load\", \"provider\": \"onnx\", \"model_type\": \"huggingface\",\n"
 	"   \"calls\": [\"com.sdk.MiniLm\"], \"fixed_model\": \"sentence-transformers/all-MiniLM-L6-v2\"}\n"
 	" ],\n"
@@ -65,8 +69,8 @@ static int check_cb(const aibom_finding *f, void *payload)
 		if (strcmp(e->path, f->path) || e->line != f->line)
 			continue;
 		e->seen = true;
-		ck_assert_msg(f->model && !strcmp(f->model, e->model), "%s:%u: model %s, want %s", f->path, f->line,
-			f->model ? f->model : "NULL", e->model);
+		ck_assert_msg(e->model ? f->model && !strcmp(f->model, e->model) : f->model == NULL,
+			"%s:%u: model %s, want %s", f->path, f->line, f->model ? f->model : "NULL", e->model ? e->model : "NULL");
 		if (e->resolution)
 			ck_assert_msg(!strncmp(f->resolution, e->resolution, strlen(e->resolution)),
 				"%s:%u: resolution %s, want %s...", f->path, f->line, f->resolution, e->resolution);
@@ -310,6 +314,8 @@ START_TEST(java_fields_chains_and_configuration)
 		{"src/main/java/com/acme/app/ChatService.java", 24, "big-model-1", "constant", "sdk", false},
 		/* @Value("${app.default-model:fallback-1}") on a field; the key is not configured */
 		{"src/main/java/com/acme/app/ChatService.java", 28, "fallback-1", "config_default", "sdk", false},
+		/* no model configured for it, but the module configures one provider's keys */
+		{"src/main/java/com/acme/app/ChatService.java", 31, NULL, "absent", "openai", false},
 		{NULL, 0, NULL, NULL, NULL, false},
 	};
 
@@ -364,6 +370,8 @@ START_TEST(java_fields_chains_and_configuration)
 		"    public String fallback(String q) {\n"
 		"        return client.ask(fallback);\n"                             /* 28 */
 		"    }\n"
+		"\n"
+		"    public Object stream() { return client.prompt().stream(); }\n"  /* 31 */
 		"\n"
 		"    public static void main(String[] args) { new ChatService(null).big(\"x\"); }\n"
 		"}\n", (size_t)-1);

@@ -90,7 +90,8 @@ static bool one_of(const char *s, const char *const *list)
 }
 
 /* {"kw": K} | {"arg": N[, "key": K | "chain": S]} | {"chain": S} | {"option": S} |
- * {"config": KEY[, "provider": P]}; returns -1 when none of them is there */
+ * {"config": KEY[, "provider": P]} | {"config_prefix": PREFIX, "provider": P}; returns -1 when none
+ * of them is there */
 static int read_spec(aibom_rule_arg *a, const cJSON *it)
 {
 	const cJSON *arg = cJSON_GetObjectItemCaseSensitive(it, "arg");
@@ -100,6 +101,7 @@ static int read_spec(aibom_rule_arg *a, const cJSON *it)
 	a->chain = str_of(it, "chain");
 	a->option = str_of(it, "option");
 	a->config = str_of(it, "config");
+	a->config_prefix = str_of(it, "config_prefix");
 	a->provider = str_of(it, "provider");
 	a->has_arg = cJSON_IsNumber(arg);
 	a->arg = a->has_arg ? arg->valueint : -1;
@@ -107,7 +109,7 @@ static int read_spec(aibom_rule_arg *a, const cJSON *it)
 		a->has_arg = true;
 		a->arg = 0;
 	}
-	return a->kw || a->has_arg || a->chain || a->option || a->config ? 0 : -1;
+	return a->kw || a->has_arg || a->chain || a->option || a->config || (a->config_prefix && a->provider) ? 0 : -1;
 }
 
 static int read_rule(aibom_catalog *c, const char *file, const cJSON *o, size_t index, const char *language)

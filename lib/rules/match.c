@@ -299,7 +299,7 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	size_t k;
 	const char *model = NULL, *resolution = "absent", *provider, *mtype;
 	bool partial = false;
-	const char *factory_provider = NULL, *config_provider = NULL;
+	const char *factory_provider = NULL, *config_provider = NULL, *prefix_provider = NULL;
 	bool provider_set = false;
 	int param_index = -1;
 	const char *param_name = NULL;
@@ -327,6 +327,13 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 		where aw = w;
 		const aibom_expr *a = NULL;
 		value v;
+		if (spec->config_prefix) {
+			/* no model, but the module configures this provider (spring.ai.openai.api-key) */
+			char *key = aibom_arena__printf(m->arena, "prefix:%s", spec->config_prefix);
+			if (!prefix_provider && key && aibom_resolve__config(m, key, f->path).kind != V_UNKNOWN)
+				prefix_provider = spec->provider;
+			continue;
+		}
 		if (spec->config) {
 			/* the model a deployment configures: spring.ai.openai.chat.options.model */
 			v = aibom_resolve__config(m, spec->config, f->path);
@@ -392,7 +399,8 @@ static int match_call(aibom_vec *out, matcher *m, aibom_facts *f, const aibom_ca
 	}
 	mtype = classify(r->model_type, model, partial);
 
-	provider = factory_provider ? factory_provider : config_provider ? config_provider : r->provider;
+	provider = factory_provider ? factory_provider : config_provider ? config_provider :
+		prefix_provider && model == NULL ? prefix_provider : r->provider;
 	for (k = 0; k < r->nprovider_kw && !factory_provider; k++) {
 		const aibom_expr *a = call_arg(c->call, r->provider_kw[k], -1);
 		where aw = w;

@@ -106,6 +106,32 @@ static char *relaxed_key(aibom_arena *a, const char *key)
 	return out;
 }
 
+/* "spring.ai.openai.api-key" also marks "prefix:spring", "prefix:spring.ai" and
+ * "prefix:spring.ai.openai" as configured in its file: which provider a module sets up. */
+static int add_config_prefixes(aibom_index *idx, const char *key, const aibom_config_value *v)
+{
+	const char *dot;
+
+	for (dot = strchr(key, '.'); dot; dot = strchr(dot + 1, '.')) {
+		char *p = aibom_arena__printf(&idx->arena, "prefix:%.*s", (int)(dot - key), key);
+		aibom_config_value *c, *head;
+		if (p == NULL || (c = aibom_arena__alloc(&idx->arena, sizeof(*c))) == NULL)
+			return -1;
+		*c = *v;
+		c->next = NULL;
+		if ((head = aibom_map__get(idx->config, p)) != NULL) {
+			/* one mark per file is enough */
+			while (strcmp(head->path, v->path) && head->next)
+				head = head->next;
+			if (strcmp(head->path, v->path))
+				head->next = c;
+		} else if (aibom_map__set(idx->config, p, c) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int aibom_index__add_config(aibom_index *idx, const char *key, const char *value, const char *path, uint32_t line)
 {
 	aibom_config_value *v, *head;
@@ -131,9 +157,10 @@ int aibom_index__add_config(aibom_index *idx, const char *key, const char *value
 			return -1;
 		*r = *v;
 		r->next = NULL;
-		return aibom_map__set(idx->config, relaxed, r);
+		if (aibom_map__set(idx->config, relaxed, r) < 0)
+			return -1;
 	}
-	return 0;
+	return add_config_prefixes(idx, key, v);
 }
 
 aibom_facts *aibom_resolve__module(const aibom_index *idx, const char *name)

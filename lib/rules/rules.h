@@ -19,6 +19,7 @@ typedef struct {
 	const char *chain;   /* .chain(x) in the builder chain the call (or argument ARG) is made of */
 	const char *option;  /* an argument Option(x) of the call */
 	const char *config;  /* a configuration key (application.yml, .env...) */
+	const char *config_prefix; /* with provider: a key under this prefix is configured (no model) */
 	const char *provider;/* with config: the provider the key implies */
 } aibom_rule_arg;
 
