@@ -143,6 +143,55 @@ aibom_expr *aibom_x__wrap(aibom_xctx *c, aibom_conv_fn conv, TSNode n, int depth
 	return e;
 }
 
+aibom_expr *aibom_x__wrap_field(aibom_xctx *c, aibom_conv_fn conv, TSNode n, const char *name, int depth)
+{
+	TSNode inner = field(n, name);
+	aibom_expr *e;
+
+	if (ts_node_is_null(inner))
+		return aibom_x__unknown(c, n);
+	if ((e = aibom_x__expr(c, EXPR_AWAIT, n)) == NULL)
+		return NULL;
+	e->a = conv(c, inner, depth + 1);
+	return e;
+}
+
+aibom_expr *aibom_x__const(aibom_xctx *c, TSNode n)
+{
+	static const char *const nulls[] = {"none", "nil", "null", "null_literal", "undefined", NULL};
+	aibom_expr *e = aibom_x__expr(c, EXPR_CONST, n);
+	const char *type = ts_node_type(n);
+
+	if (e)
+		e->text = !strcmp(type, "true") ? "True" : !strcmp(type, "false") ? "False" :
+			in_list(type, nulls) ? "None" : aibom_x__text(c, n, UNKNOWN_TEXT_MAX);
+	return e;
+}
+
+const char *aibom_x__unescape(aibom_xctx *c, const char *s, size_t n)
+{
+	char *out = aibom_arena__alloc(&c->f->arena, n + 1);
+	size_t i, o = 0;
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n) {
+			char x = s[i + 1];
+			char d = x == 'n' ? '\n' : x == 't' ? '\t' : x == 'r' ? '\r' : x == '\\' ? '\\' :
+				x == '\'' ? '\'' : x == '"' ? '"' : x == '`' ? '`' : x == '$' ? '$' : 0;
+			if (d) {
+				out[o++] = d;
+				i++;
+				continue;
+			}
+		}
+		out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
 aibom_expr *aibom_x__string(aibom_xctx *c, TSNode n, const char *const *text_types)
 {
 	uint32_t i, count = ts_node_named_child_count(n);
@@ -151,21 +200,11 @@ aibom_expr *aibom_x__string(aibom_xctx *c, TSNode n, const char *const *text_typ
 
 	for (i = 0; i < count; i++) {
 		TSNode ch = ts_node_named_child(n, i);
-		const char *s = c->src + ts_node_start_byte(ch);
-		size_t len = ts_node_end_byte(ch) - ts_node_start_byte(ch);
-		if (aibom_x__is(ch, "escape_sequence") && len >= 2) {
-			char d = s[1] == 'n' ? '\n' : s[1] == 't' ? '\t' : s[1] == 'r' ? '\r' : s[1] == '\\' ? '\\' :
-				s[1] == '"' ? '"' : s[1] == '\'' ? '\'' : 0;
-			if (d)
-				aibom_str__put(&acc, &d, 1);
-			else
-				aibom_str__put(&acc, s, len);
-		} else if (in_list(ts_node_type(ch), text_types)) {
-			aibom_str__put(&acc, s, len);
-		}
+		if (aibom_x__is(ch, "escape_sequence") || in_list(ts_node_type(ch), text_types))
+			aibom_str__put(&acc, c->src + ts_node_start_byte(ch), ts_node_end_byte(ch) - ts_node_start_byte(ch));
 	}
 	if ((e = aibom_x__expr(c, EXPR_STR, n)) != NULL)
-		e->text = aibom_arena__strndup(&c->f->arena, acc.size ? aibom_str__cstr(&acc) : "", acc.size);
+		e->text = aibom_x__unescape(c, acc.size ? aibom_str__cstr(&acc) : "", acc.size);
 	aibom_str__free(&acc);
 	return e;
 }

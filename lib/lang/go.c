@@ -109,7 +109,6 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 {
 	static const char *const concat[] = {"+", NULL}, *const or_ops[] = {NULL};
 	const char *type = ts_node_type(n);
-	aibom_expr *e;
 
 	if (depth > EXPR_DEPTH_MAX)
 		return aibom_x__unknown(c, n);
@@ -134,10 +133,7 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 		return aibom_x__fields(c, conv, EXPR_SUBSCRIPT, n, "operand", "index", NULL, depth);
 	if (!strcmp(type, "true") || !strcmp(type, "false") || !strcmp(type, "nil") ||
 	    !strcmp(type, "int_literal") || !strcmp(type, "float_literal")) {
-		if ((e = new_expr(c, EXPR_CONST, n)))
-			e->text = !strcmp(type, "true") ? "True" : !strcmp(type, "false") ? "False" :
-				!strcmp(type, "nil") ? "None" : node_text(c, n, UNKNOWN_TEXT_MAX);
-		return e;
+		return aibom_x__const(c, n);
 	}
 	if (!strcmp(type, "generic_type"))
 		return ts_node_is_null(field(n, "type")) ? aibom_x__unknown(c, n) : conv(c, field(n, "type"), depth + 1);
@@ -150,13 +146,8 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 	}
 	if (!strcmp(type, "parenthesized_expression") || !strcmp(type, "pointer_type"))
 		return aibom_x__wrap(c, conv, n, depth);
-	if (!strcmp(type, "type_assertion_expression") || !strcmp(type, "type_conversion_expression")) {
-		TSNode operand = field(n, "operand");
-		if (ts_node_is_null(operand) || (e = new_expr(c, EXPR_AWAIT, n)) == NULL)
-			return aibom_x__unknown(c, n);
-		e->a = conv(c, operand, depth + 1);
-		return e;
-	}
+	if (!strcmp(type, "type_assertion_expression") || !strcmp(type, "type_conversion_expression"))
+		return aibom_x__wrap_field(c, conv, n, "operand", depth);
 	return aibom_x__unknown(c, n);
 }
 

@@ -136,20 +136,12 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 		return aibom_x__children(c, conv, EXPR_LIST, n, depth);
 	if (!strcmp(type, "true") || !strcmp(type, "false") || !strcmp(type, "null_literal") ||
 	    strstr(type, "integer_literal") || strstr(type, "floating_point_literal")) {
-		if ((e = new_expr(c, EXPR_CONST, n)))
-			e->text = !strcmp(type, "true") ? "True" : !strcmp(type, "false") ? "False" :
-				!strcmp(type, "null_literal") ? "None" : node_text(c, n, UNKNOWN_TEXT_MAX);
-		return e;
+		return aibom_x__const(c, n);
 	}
 	if (!strcmp(type, "parenthesized_expression"))
 		return aibom_x__wrap(c, conv, n, depth);
-	if (!strcmp(type, "cast_expression")) {
-		TSNode v = field(n, "value");
-		if (ts_node_is_null(v) || (e = new_expr(c, EXPR_AWAIT, n)) == NULL)
-			return aibom_x__unknown(c, n);
-		e->a = conv(c, v, depth + 1);
-		return e;
-	}
+	if (!strcmp(type, "cast_expression"))
+		return aibom_x__wrap_field(c, conv, n, "value", depth);
 	return aibom_x__unknown(c, n);
 }
 

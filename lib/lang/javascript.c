@@ -32,30 +32,6 @@ typedef aibom_xctx ctx;
 
 static aibom_expr *conv(ctx *c, TSNode n, int depth);
 
-static const char *decode(ctx *c, const char *s, size_t n)
-{
-	char *out = aibom_arena__alloc(&c->f->arena, n + 1);
-	size_t i, o = 0;
-
-	if (out == NULL)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 1 < n) {
-			char x = s[i + 1];
-			char d = x == 'n' ? '\n' : x == 't' ? '\t' : x == '\\' ? '\\' : x == '\'' ? '\'' :
-				x == '"' ? '"' : x == '`' ? '`' : x == '$' ? '$' : 0;
-			if (d) {
-				out[o++] = d;
-				i++;
-				continue;
-			}
-		}
-		out[o++] = s[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
 /* "string": fragments and escapes; "template_string": fragments and ${} substitutions. */
 static aibom_expr *conv_string(ctx *c, TSNode n, int depth)
 {
@@ -72,7 +48,7 @@ static aibom_expr *conv_string(ctx *c, TSNode n, int depth)
 				aibom_str__put(&acc, c->src + ts_node_start_byte(ch), ts_node_end_byte(ch) - ts_node_start_byte(ch));
 		}
 		if ((e = new_expr(c, EXPR_STR, n)) != NULL)
-			e->text = decode(c, aibom_str__cstr(&acc), acc.size);
+			e->text = aibom_x__unescape(c, aibom_str__cstr(&acc), acc.size);
 		aibom_str__free(&acc);
 		return e;
 	}
@@ -85,7 +61,7 @@ static aibom_expr *conv_string(ctx *c, TSNode n, int depth)
 			aibom_expr *part = new_expr(c, EXPR_STR, ch);
 			if (part == NULL)
 				return NULL;
-			part->text = decode(c, c->src + ts_node_start_byte(ch), ts_node_end_byte(ch) - ts_node_start_byte(ch));
+			part->text = aibom_x__unescape(c, c->src + ts_node_start_byte(ch), ts_node_end_byte(ch) - ts_node_start_byte(ch));
 			e->args[e->nargs++].value = part;
 		} else if (is(ch, "template_substitution") && ts_node_named_child_count(ch)) {
 			e->args[e->nargs++].value = conv(c, ts_node_named_child(ch, 0), depth + 1);
@@ -158,7 +134,6 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 {
 	static const char *const concat[] = {"+", NULL}, *const or_ops[] = {"||", "??", NULL};
 	const char *type = ts_node_type(n);
-	aibom_expr *e;
 
 	if (depth > EXPR_DEPTH_MAX)
 		return aibom_x__unknown(c, n);
@@ -184,11 +159,7 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 		return aibom_x__binary(c, conv, n, concat, or_ops, depth);
 	if (!strcmp(type, "true") || !strcmp(type, "false") || !strcmp(type, "null") ||
 	    !strcmp(type, "undefined") || !strcmp(type, "number")) {
-		/* the catalog compares literals in Python's spelling (equals: "True") */
-		if ((e = new_expr(c, EXPR_CONST, n)))
-			e->text = !strcmp(type, "true") ? "True" : !strcmp(type, "false") ? "False" :
-				!strcmp(type, "number") ? node_text(c, n, UNKNOWN_TEXT_MAX) : "None";
-		return e;
+		return aibom_x__const(c, n); /* spelled as Python: the catalog compares "True" */
 	}
 	if (!strcmp(type, "subscript_expression"))
 		return aibom_x__fields(c, conv, EXPR_SUBSCRIPT, n, "object", "index", NULL, depth);

@@ -67,8 +67,16 @@ aibom_expr *aibom_x__children(aibom_xctx *x, aibom_conv_fn conv, aibom_expr_kind
  * unknown otherwise. */
 aibom_expr *aibom_x__binary(aibom_xctx *x, aibom_conv_fn conv, TSNode n, const char *const *concat,
 	const char *const *or_ops, int depth);
-/* A string literal without interpolation: the text of its children of the TEXT_TYPES
- * (NULL-terminated), with escape_sequence children decoded (\n \t \r \\ \" \'; others kept). */
+/* The value of the child in field NAME (a cast, a type assertion, a conversion): EXPR_AWAIT. */
+aibom_expr *aibom_x__wrap_field(aibom_xctx *x, aibom_conv_fn conv, TSNode n, const char *name, int depth);
+/* A literal constant, spelled as the catalog compares them: True, False, None (for null, nil,
+ * undefined...), else the number as written. */
+aibom_expr *aibom_x__const(aibom_xctx *x, TSNode n);
+/* S (N bytes) with the escapes a model id may hold decoded (\n \t \r \\ \' \" \` \$); any other
+ * backslash is kept as written. In the file's arena. */
+const char *aibom_x__unescape(aibom_xctx *x, const char *s, size_t n);
+/* A string literal without interpolation: the text of its escape_sequence children and of its
+ * children of the TEXT_TYPES (NULL-terminated), unescaped. */
 aibom_expr *aibom_x__string(aibom_xctx *x, TSNode n, const char *const *text_types);
 /* A wrapper (await, parentheses, a type assertion) around its first named child: EXPR_AWAIT. */
 aibom_expr *aibom_x__wrap(aibom_xctx *x, aibom_conv_fn conv, TSNode n, int depth);

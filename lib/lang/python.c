@@ -24,32 +24,13 @@ typedef aibom_xctx ctx;
 #define is aibom_x__is
 #define new_expr aibom_x__expr
 
-/* Decode the escapes a model id may hold; anything unusual is kept as written. */
-static const char *decode_string_content(ctx *c, const char *s, size_t n, bool raw)
-{
-	char *out = aibom_arena__alloc(&c->f->arena, n + 1);
-	size_t i, o = 0;
-
-	if (out == NULL)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		if (!raw && s[i] == '\\' && i + 1 < n) {
-			char x = s[i + 1];
-			char d = x == 'n' ? '\n' : x == 't' ? '\t' : x == '\\' ? '\\' : x == '\'' ? '\'' :
-				x == '"' ? '"' : 0;
-			if (d) {
-				out[o++] = d;
-				i++;
-				continue;
-			}
-		}
-		out[o++] = s[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
 static aibom_expr *conv(ctx *c, TSNode n, int depth);
+
+/* The text of a string's content: raw strings (r"...") as written, others unescaped. */
+static const char *content(ctx *c, const char *s, size_t n, bool raw)
+{
+	return raw ? aibom_arena__strndup(&c->f->arena, s, n) : aibom_x__unescape(c, s, n);
+}
 
 /* A string node: EXPR_STR when plain, EXPR_FSTR (literal chunks + interpolations) otherwise. */
 static aibom_expr *conv_string(ctx *c, TSNode n, int depth)
@@ -85,7 +66,7 @@ static aibom_expr *conv_string(ctx *c, TSNode n, int depth)
 		}
 		e = new_expr(c, EXPR_STR, n);
 		if (e)
-			e->text = decode_string_content(c, aibom_str__cstr(&acc), acc.size, raw);
+			e->text = content(c, aibom_str__cstr(&acc), acc.size, raw);
 		aibom_str__free(&acc);
 		return e;
 	}
@@ -101,7 +82,7 @@ static aibom_expr *conv_string(ctx *c, TSNode n, int depth)
 			aibom_expr *part = new_expr(c, EXPR_STR, ch);
 			if (part == NULL)
 				return NULL;
-			part->text = decode_string_content(c, c->src + ts_node_start_byte(ch),
+			part->text = content(c, c->src + ts_node_start_byte(ch),
 				ts_node_end_byte(ch) - ts_node_start_byte(ch), raw);
 			e->args[nparts++].value = part;
 		} else if (is(ch, "interpolation")) {
@@ -157,7 +138,6 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 {
 	static const char *const concat[] = {"+", NULL}, *const or_ops[] = {"or", NULL};
 	const char *type = ts_node_type(n);
-	aibom_expr *e;
 
 	if (depth > EXPR_DEPTH_MAX)
 		return aibom_x__unknown(c, n);
@@ -175,9 +155,7 @@ static aibom_expr *conv(ctx *c, TSNode n, int depth)
 		return aibom_x__binary(c, conv, n, concat, or_ops, depth);
 	if (!strcmp(type, "true") || !strcmp(type, "false") || !strcmp(type, "none") ||
 	    !strcmp(type, "integer") || !strcmp(type, "float")) {
-		if ((e = new_expr(c, EXPR_CONST, n)))
-			e->text = node_text(c, n, UNKNOWN_TEXT_MAX);
-		return e;
+		return aibom_x__const(c, n);
 	}
 	if (!strcmp(type, "subscript"))
 		return aibom_x__fields(c, conv, EXPR_SUBSCRIPT, n, "value", "subscript", NULL, depth);
