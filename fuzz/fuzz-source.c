@@ -23,7 +23,6 @@ static const aibom_lang *const langs[] = {
 	&aibom_lang_python, &aibom_lang_javascript, &aibom_lang_typescript, &aibom_lang_tsx,
 	&aibom_lang_go, &aibom_lang_java,
 };
-static const char *const lang_names[] = {"python", "javascript", "javascript", "javascript", "go", "java"};
 #define NLANGS (sizeof(langs) / sizeof(langs[0]))
 
 /* Set up once: the harness's own state, not the library's. */
@@ -55,9 +54,9 @@ static void source(size_t l, const char *text, size_t len)
 	aibom_facts__init(&f);
 	f.path = "src/app/main";
 	f.module = "app.main";
-	f.language = lang_names[l];
-	f.package_scope = langs[l] == &aibom_lang_go || langs[l] == &aibom_lang_java;
-	f.implicit_this = langs[l] == &aibom_lang_java;
+	f.language = langs[l]->rules_language;
+	f.package_scope = (langs[l]->traits & AIBOM_LANG_PACKAGE_SCOPE) != 0;
+	f.implicit_this = (langs[l]->traits & AIBOM_LANG_IMPLICIT_THIS) != 0;
 	if (aibom_extract__run(&f, langs[l], queries[l], &worker, text, len) == 0) {
 		if (aibom_index__build(&idx, files, 1) < 0 || aibom_match__file(&found, catalog, &idx, &f) < 0)
 			abort();

@@ -28,11 +28,6 @@ static const aibom_lang *const langs[LANG_COUNT] = {
 	&aibom_lang_python, &aibom_lang_javascript, &aibom_lang_typescript, &aibom_lang_tsx,
 	&aibom_lang_go, &aibom_lang_java,
 };
-/* The rule catalog's language of each: TypeScript and TSX share the JavaScript rules. */
-static const char *const catalog_language[LANG_COUNT] = {
-	"python", "javascript", "javascript", "javascript", "go", "java",
-};
-
 static int lang_of(aibom_file_kind kind)
 {
 	switch (kind) {
@@ -304,6 +299,7 @@ static int extract_one(pool *p, size_t i, void *state)
 	const char *text;
 	size_t len;
 	const void *nul;
+	const aibom_lang *lang;
 	int error = 0;
 
 	r->file = aibom_source__file(p->src, i);
@@ -384,22 +380,14 @@ static int extract_one(pool *p, size_t i, void *state)
 	}
 	r->has_facts = true;
 	r->facts.path = r->file->path;
-	r->facts.language = catalog_language[lang_of(r->file->kind)];
+	lang = langs[lang_of(r->file->kind)];
+	r->facts.language = lang->rules_language;
 	r->facts.aliases = p->aliases;
 	r->facts.naliases = p->naliases;
-	r->facts.package_scope = r->file->kind == FILE_GO || r->file->kind == FILE_JAVA;
-	r->facts.implicit_this = r->file->kind == FILE_JAVA;
-	if (r->file->kind == FILE_GO) {
-		/* a Go package is its folder: every file of it has the folder's name */
-		const char *slash = strrchr(r->file->path, '/');
-		char *mod = aibom_arena__strndup(&r->facts.arena, r->file->path,
-			slash ? (size_t)(slash - r->file->path) : 0), *q;
-		for (q = mod; q && *q; q++)
-			if (*q == '/')
-				*q = '.';
-		r->facts.module = mod ? mod : "";
-	} else if (r->file->kind != FILE_NOTEBOOK) {
-		char *mod = aibom_lang__module_name(r->file->path, &r->facts.is_package);
+	r->facts.package_scope = (lang->traits & AIBOM_LANG_PACKAGE_SCOPE) != 0;
+	r->facts.implicit_this = (lang->traits & AIBOM_LANG_IMPLICIT_THIS) != 0;
+	if (r->file->kind != FILE_NOTEBOOK) {
+		char *mod = aibom_lang__module_of(lang, r->file->path, &r->facts.is_package);
 		if (mod == NULL) {
 			error = -1;
 			goto done;
@@ -409,7 +397,7 @@ static int extract_one(pool *p, size_t i, void *state)
 	} else {
 		r->facts.module = "";
 	}
-	if (aibom_extract__run(&r->facts, langs[lang_of(r->file->kind)], p->queries[lang_of(r->file->kind)],
+	if (aibom_extract__run(&r->facts, lang, p->queries[lang_of(r->file->kind)],
 		&w->lw, text, len) < 0) {
 		if (aibom_error_last()->klass == AIBOM_ERROR_NOMEMORY) {
 			error = -1;

@@ -330,4 +330,5 @@ static const char *assign_target(ctx *c, TSNode left, TSNode right)
 const aibom_lang aibom_lang_go = {
 	"go", tree_sitter_go, aibom_embed_go_facts_scm,
 	conv, string_fact, read_params, import_match, assign_target, NULL, read_receiver,
+	"go", AIBOM_LANG_PACKAGE_SCOPE | AIBOM_LANG_FOLDER_MODULE,
 };

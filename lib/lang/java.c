@@ -239,4 +239,5 @@ static const char *assign_target(ctx *c, TSNode left, TSNode right)
 const aibom_lang aibom_lang_java = {
 	"java", tree_sitter_java, aibom_embed_java_facts_scm,
 	conv, string_fact, read_params, import_match, assign_target, NULL, NULL,
+	"java", AIBOM_LANG_PACKAGE_SCOPE | AIBOM_LANG_IMPLICIT_THIS,
 };

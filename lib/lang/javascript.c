@@ -509,14 +509,17 @@ static const char *assign_target(ctx *c, TSNode left, TSNode right)
 const aibom_lang aibom_lang_javascript = {
 	"javascript", tree_sitter_javascript, aibom_embed_javascript_facts_scm,
 	conv, string_fact, read_params, import_match, assign_target, NULL, NULL,
+	"javascript", 0,
 };
 
 const aibom_lang aibom_lang_typescript = {
 	"typescript", tree_sitter_typescript, aibom_embed_javascript_facts_scm,
 	conv, string_fact, read_params, import_match, assign_target, NULL, NULL,
+	"javascript", 0,
 };
 
 const aibom_lang aibom_lang_tsx = {
 	"tsx", tree_sitter_tsx, aibom_embed_javascript_facts_scm,
 	conv, string_fact, read_params, import_match, assign_target, NULL, NULL,
+	"javascript", 0,
 };

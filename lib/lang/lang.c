@@ -25,3 +25,20 @@ TSQuery *aibom_lang__compile(const aibom_lang *lang)
 		aibom_error__set(AIBOM_ERROR_QUERY, "%s query: error %d at byte %u", lang->name, (int)kind, offset);
 	return q;
 }
+
+char *aibom_lang__module_of(const aibom_lang *lang, const char *path, bool *is_package)
+{
+	const char *slash;
+	char *mod, *q;
+
+	if (!(lang->traits & AIBOM_LANG_FOLDER_MODULE))
+		return aibom_lang__module_name(path, is_package);
+	*is_package = false;
+	slash = strrchr(path, '/');
+	if ((mod = aibom__strndup(path, slash ? (size_t)(slash - path) : 0)) == NULL)
+		return NULL;
+	for (q = mod; *q; q++)
+		if (*q == '/')
+			*q = '.';
+	return mod;
+}

@@ -37,7 +37,14 @@ struct aibom_lang {
 	const char *(*assign_target)(aibom_xctx *x, TSNode left, TSNode right); /* a tracked target, or NULL */
 	bool (*is_main)(aibom_xctx *x, TSNode n);                    /* a @main capture is a main block */
 	void (*receiver)(aibom_xctx *x, aibom_def *d, TSNode n);     /* a method's @receiver (Go) */
+	const char *rules_language;  /* the rule catalog's "language" of its files */
+	unsigned traits;             /* AIBOM_LANG_* */
 };
+
+/* How a language scopes names. */
+#define AIBOM_LANG_PACKAGE_SCOPE 1u /* the files of a package see each other's top-level names (Go, Java) */
+#define AIBOM_LANG_IMPLICIT_THIS 2u /* a bare name in a method may be a field of its class (Java) */
+#define AIBOM_LANG_FOLDER_MODULE 4u /* a file's module is its folder (Go), not the file */
 
 /* Fill F from SRC with LANG; returns 0, or -1 with an error set when the file cannot be parsed
  * at all. Partial trees (syntax errors) succeed and leave f->diagnostic set. */
@@ -99,5 +106,8 @@ int aibom_notebook__to_python(aibom_buf *out, uint32_t **line_map, uint32_t *lin
 /* Module name of a repo-relative source path: "src/pkg/mod.py" -> "pkg.mod", "app/lib/ai.ts" ->
  * "app.lib.ai"; a package's own file ("__init__.py", "index.ts") names the package. "" if none. */
 char *aibom_lang__module_name(const char *path, bool *is_package);
+/* The module of a file of LANG at PATH (malloc'd): its folder, dotted, for a language whose
+ * modules are folders; else aibom_lang__module_name(). NULL when out of memory. */
+char *aibom_lang__module_of(const aibom_lang *lang, const char *path, bool *is_package);
 
 #endif

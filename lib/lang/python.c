@@ -374,4 +374,6 @@ const aibom_lang aibom_lang_python = {
 	assign_target,
 	is_main,
 	NULL,
+	"python",
+	0,
 };
