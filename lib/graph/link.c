@@ -299,7 +299,8 @@ static int link_calls(aibom_graph *g, aibom_graph_file *gf, matcher *m)
 		if (c->call == NULL || c->call->kind != EXPR_CALL)
 			continue;
 		callee = aibom_resolve__callee(m, c->call, w);
-		if (c->call->a->kind == EXPR_ATTR) {
+		/* x.m() on a repository interface: a name the callee's own evaluation cannot place */
+		if (c->call->a->kind == EXPR_ATTR && !(callee.kind == V_QNAME && callee.def_file)) {
 			int r = interface_call(g, gf, m, c, w);
 			if (r < 0)
 				return -1;

@@ -385,60 +385,59 @@ static value import_target(matcher *m, const char *target, int depth)
 	return external(m, target);
 }
 
+/* A value that says what an attribute holds: not unknown, not the None of a lazy set-up
+ * (`self.client = None` before the real client). */
+static bool informative(value v)
+{
+	return v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None"));
+}
+
+/* NAME bound or defined at the top of F (not imported): true with its value in *OUT. */
+static bool top_level(matcher *m, aibom_facts *f, const char *name, int depth, value *out)
+{
+	const aibom_binding *b = find_binding(f, -1, name, UINT32_MAX);
+	int d;
+
+	if (b) {
+		*out = eval(m, b->value, (where){f, -1, before(b->line)}, depth + 1);
+		if (out->kind == V_STR && out->how && !strcmp(out->how, "literal"))
+			out->how = "constant";
+		return true;
+	}
+	if ((d = find_def(f, -1, name)) >= 0) {
+		*out = def_value(m, f, d);
+		return true;
+	}
+	return false;
+}
+
 /* A top-level name of another file of F's package (Go, Java): constants and definitions, not
  * the imports, which belong to each file. */
 static value package_member(matcher *m, aibom_facts *f, const char *name, int depth)
 {
 	aibom_facts *o;
+	value v;
 
 	if (depth > EVAL_DEPTH_MAX)
 		return unknown();
-	for (o = f->pkg_head; o; o = o->pkg_next) {
-		const aibom_binding *b;
-		int d;
-		if (o == f)
-			continue;
-		if ((b = find_binding(o, -1, name, UINT32_MAX)) != NULL) {
-			value v = eval(m, b->value, (where){o, -1, b->line}, depth + 1);
-			if (v.kind == V_STR && v.how && !strcmp(v.how, "literal"))
-				v.how = "constant";
+	for (o = f->pkg_head; o; o = o->pkg_next)
+		if (o != f && top_level(m, o, name, depth, &v))
 			return v;
-		}
-		if ((d = find_def(o, -1, name)) >= 0)
-			return def_value(m, o, d);
-	}
 	return unknown();
 }
 
 static value module_member(matcher *m, aibom_facts *mod, const char *name, int depth)
 {
-	const aibom_binding *b;
-	int d;
 	size_t i;
+	value v;
 
 	if (depth > EVAL_DEPTH_MAX)
 		return unknown();
-	if (mod->package_scope && mod->pkg_head && mod->pkg_head != mod)
-		mod = mod->pkg_head;
-	if (mod->package_scope) {
-		/* every file of the package holds its members */
-		value v;
-		if ((d = find_def(mod, -1, name)) >= 0)
-			return def_value(m, mod, d);
-		if ((b = find_binding(mod, -1, name, UINT32_MAX)) == NULL) {
-			v = package_member(m, mod, name, depth + 1);
-			if (v.kind != V_UNKNOWN)
-				return v;
-		}
-	}
-	if ((b = find_binding(mod, -1, name, UINT32_MAX)) != NULL) {
-		value v = eval(m, b->value, (where){mod, -1, b->line}, depth + 1);
-		if (v.kind == V_STR && v.how && !strcmp(v.how, "literal"))
-			v.how = "constant";
+	/* a package (Go, Java) holds the members of all its files */
+	if (top_level(m, mod, name, depth, &v))
 		return v;
-	}
-	if ((d = find_def(mod, -1, name)) >= 0)
-		return def_value(m, mod, d);
+	if (mod->package_scope && (v = package_member(m, mod, name, depth + 1)).kind != V_UNKNOWN)
+		return v;
 	for (i = 0; i < mod->imports.count; i++) {
 		const aibom_import *imp = aibom_vec__at(&mod->imports, aibom_import, i);
 		if (!imp->star && !strcmp(imp->alias, name))
@@ -489,7 +488,7 @@ static value detached_member(matcher *m, aibom_facts *f, const char *type, const
 				if (sd == NULL || sd->parent >= 0 || sd->receiver == NULL || strcmp(sd->receiver, type))
 					continue;
 				v = eval(m, sb->value, (where){o, sb->scope, sb->line}, depth + 1);
-				if (v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None")))
+				if (informative(v))
 					return v;
 			}
 		}
@@ -534,7 +533,7 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 				    (pass == 0) != (!strcmp(sd->name, "__init__") || !strcmp(sd->name, d->name)))
 					continue;
 				v = eval(m, sb->value, (where){f, sb->scope, sb->line}, depth + 1);
-				if (v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None")))
+				if (informative(v))
 					return v;
 			}
 		}
@@ -549,7 +548,7 @@ static value class_member(matcher *m, aibom_facts *f, int def, const char *name,
 				const aibom_binding *sb = aibom_vec__at(&o->bindings, aibom_binding, k[i].index);
 				value v;
 				v = eval(m, sb->value, (where){o, sb->scope, sb->line}, depth + 1);
-				if (v.kind != V_UNKNOWN && !(v.kind == V_CONST && !strcmp(v.text, "None")))
+				if (informative(v))
 					return v;
 			}
 		}
@@ -729,15 +728,6 @@ static bool in_list(const aibom_vec *list, const char *name)
 	return false;
 }
 
-static bool is_env_getter(const matcher *m, const char *name)
-{
-	size_t i;
-	for (i = 0; i < m->cat->env_getters.count; i++)
-		if (!strcmp(*aibom_vec__at(&m->cat->env_getters, const char *, i), name))
-			return true;
-	return false;
-}
-
 const aibom_expr *call_arg(const aibom_expr *call, const char *kw, int pos)
 {
 	uint32_t i;
@@ -841,7 +831,7 @@ static value eval_call(matcher *m, const aibom_expr *e, where w, int depth)
 			return unknown();
 		}
 	}
-	if (is_env_getter(m, fn.text)) {
+	if (in_list(&m->cat->env_getters, fn.text)) {
 		const aibom_expr *name = call_arg(e, NULL, 0), *def = call_arg(e, NULL, 1);
 		value nv = name ? eval(m, name, w, depth + 1) : unknown();
 		if (def == NULL)
