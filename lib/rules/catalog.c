@@ -311,7 +311,8 @@ int aibom_catalog__add(aibom_catalog *c, const char *file, const char *text, siz
 	    read_string_list(file, root, "maven_packages", &c->maven_packages) < 0 ||
 	    read_string_list(file, root, "constant_accessors", &c->constant_accessors) < 0 ||
 	    read_string_list(file, root, "value_wrappers", &c->value_wrappers) < 0 ||
-	    read_string_list(file, root, "config_model_keys", &c->config_model_keys) < 0)
+	    read_string_list(file, root, "config_model_keys", &c->config_model_keys) < 0 ||
+	    read_string_list(file, root, "config_folders", &c->config_folders) < 0)
 		return -1;
 	v = cJSON_GetObjectItemCaseSensitive(root, "constants");
 	if (v && !cJSON_IsObject(v))
@@ -439,6 +440,7 @@ int aibom_catalog__new(aibom_catalog **out)
 	c->env_objects.item_size = c->npm_packages.item_size = sizeof(char *);
 	c->go_packages.item_size = c->maven_packages.item_size = sizeof(char *);
 	c->constant_accessors.item_size = c->value_wrappers.item_size = c->config_model_keys.item_size = sizeof(char *);
+	c->config_folders.item_size = sizeof(char *);
 	if ((c->constants = aibom_map__new()) == NULL) {
 		free(c);
 		aibom_error__oom();
@@ -487,6 +489,7 @@ void aibom_catalog__free(aibom_catalog *c)
 	aibom_vec__free(&c->constant_accessors);
 	aibom_vec__free(&c->value_wrappers);
 	aibom_vec__free(&c->config_model_keys);
+	aibom_vec__free(&c->config_folders);
 	aibom_map__free(c->constants);
 	aibom_vec__free(&c->entry_decorators);
 	aibom_vec__free(&c->entry_calls);

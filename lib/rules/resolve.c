@@ -245,31 +245,29 @@ static value placeholder(matcher *m, value v, const char *from, int depth)
 	return r;
 }
 
-/* The folder a configuration file configures: its own, or for the Maven / Gradle resource folders
- * (module/src/main/resources/application.yml) the module's. */
-static size_t config_root(const char *config)
+/* The folder a configuration file configures: its own, or the module's when it sits in one of
+ * the catalog's config_folders (module/src/main/resources/application.yml configures module). */
+static size_t config_root(const aibom_catalog *cat, const char *config)
 {
-	static const char *const resources[] = {"/src/main/resources/config", "/src/main/resources",
-		"/src/test/resources", "/resources", NULL};
 	const char *slash = strrchr(config, '/');
-	size_t dir = slash ? (size_t)(slash - config) : 0;
-	const char *const *r;
+	size_t dir = slash ? (size_t)(slash - config) : 0, i;
 
-	for (r = resources; *r; r++) {
-		size_t n = strlen(*r);
-		if (dir >= n && !strncmp(config + dir - n, *r, n))
-			return dir - n;
-		if (dir == n - 1 && !strncmp(config, *r + 1, n - 1)) /* at the root: src/main/resources */
+	for (i = 0; i < cat->config_folders.count; i++) {
+		const char *r = *aibom_vec__at(&cat->config_folders, const char *, i);
+		size_t n = strlen(r);
+		if (dir == n && !strncmp(config, r, n)) /* at the root */
 			return 0;
+		if (dir > n && config[dir - n - 1] == '/' && !strncmp(config + dir - n, r, n))
+			return dir - n - 1;
 	}
 	return dir;
 }
 
 /* How deep the folder CONFIG configures is, when PATH is inside it; -1 when PATH is elsewhere (the
  * configuration of another service). */
-static int config_score(const char *path, const char *config)
+static int config_score(const aibom_catalog *cat, const char *path, const char *config)
 {
-	size_t root = config_root(config), i;
+	size_t root = config_root(cat, config), i;
 	int depth = 0;
 
 	if (root == 0)
@@ -295,7 +293,7 @@ static value config_value(matcher *m, const char *key, const char *from, int dep
 	/* of the files that set the key, the one that configures the innermost folder holding the
 	 * code that reads it, the first in path order among equals */
 	for (best = NULL, best_score = -1; c; c = c->next) {
-		int score = from ? config_score(from, c->path) : 0;
+		int score = from ? config_score(m->cat, from, c->path) : 0;
 		if (score > best_score) {
 			best = c;
 			best_score = score;

@@ -128,6 +128,8 @@ typedef struct aibom_catalog {
 	aibom_map *constants;  /* qualified name -> string value of an SDK constant (openai.GPT4o) */
 	aibom_vec constant_accessors; /* const char *: methods giving a constant's string (getValue) */
 	aibom_vec value_wrappers; /* const char *: calls whose value is their argument (aws.String) */
+	aibom_vec config_folders; /* const char *: folders whose configuration is their module's
+	                           * ("src/main/resources"), longest first */
 	aibom_vec config_model_keys; /* const char *: globs over the last part of a configuration key
 	                              * (lower case) that holds a model id: "*_model", "model-name" */
 	aibom_arena arena;
