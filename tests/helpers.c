@@ -129,3 +129,32 @@ size_t count_findings(aibom_scan *scan, const char *kind, const char *api, const
 	ck_assert_int_eq(aibom_scan_foreach_finding(scan, count_cb, &c), 0);
 	return c.n;
 }
+
+static int check_finding_cb(const aibom_finding *f, void *payload)
+{
+	expect_finding *e = payload;
+
+	for (; e->path; e++) {
+		if (strcmp(e->path, f->path) || e->line != f->line)
+			continue;
+		e->seen = true;
+		ck_assert_msg(e->model ? f->model && !strcmp(f->model, e->model) : f->model == NULL,
+			"%s:%u: model %s, want %s", f->path, f->line, f->model ? f->model : "NULL", e->model ? e->model : "NULL");
+		if (e->resolution)
+			ck_assert_msg(!strncmp(f->resolution, e->resolution, strlen(e->resolution)),
+				"%s:%u: resolution %s, want %s", f->path, f->line, f->resolution, e->resolution);
+		if (e->provider)
+			ck_assert_msg(!strcmp(f->provider, e->provider), "%s:%u: provider %s, want %s", f->path, f->line,
+				f->provider, e->provider);
+		return 0;
+	}
+	ck_abort_msg("unexpected finding %s:%u %s (%s)", f->path, f->line, f->api, f->model ? f->model : "no model");
+	return 0;
+}
+
+void check_findings(aibom_scan *scan, expect_finding *want)
+{
+	ck_assert_int_eq(aibom_scan_foreach_finding(scan, check_finding_cb, want), 0);
+	for (; want->path; want++)
+		ck_assert_msg(want->seen, "missing finding %s:%u", want->path, want->line);
+}

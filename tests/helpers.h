@@ -25,6 +25,17 @@ const char *source_root(void);
 /* Count the findings of SCAN that match KIND/API/MODEL (NULL: any). */
 size_t count_findings(aibom_scan *scan, const char *kind, const char *api, const char *model);
 
+/* A finding a test wants at PATH:LINE: its model (NULL: none), and when set, the start of its
+ * resolution and its provider. check_findings() fails on a finding no entry wants and on an entry
+ * no finding matched. The list ends with a NULL path. */
+typedef struct {
+	const char *path;
+	unsigned line;
+	const char *model, *resolution, *provider;
+	bool seen;
+} expect_finding;
+void check_findings(aibom_scan *scan, expect_finding *want);
+
 Suite *util_suite(void);
 Suite *python_suite(void);
 Suite *rules_suite(void);

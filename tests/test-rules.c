@@ -61,49 +61,11 @@ static aibom_scan *scan_tree(const char *dir, const char *const *rules, size_t n
 	return scan;
 }
 
-typedef struct {
-	const char *path;
-	unsigned line;
-	const char *want_model, *want_resolution, *want_provider;
-	bool seen;
-} expect;
-
-static int check_cb(const aibom_finding *f, void *payload)
-{
-	expect *e = payload;
-	for (; e->path; e++) {
-		if (strcmp(e->path, f->path) || e->line != f->line)
-			continue;
-		e->seen = true;
-		if (e->want_model)
-			ck_assert_msg(f->model && !strcmp(f->model, e->want_model), "%s:%u: model %s, want %s",
-				f->path, f->line, f->model ? f->model : "NULL", e->want_model);
-		else
-			ck_assert_msg(f->model == NULL, "%s:%u: model %s, want NULL", f->path, f->line, f->model);
-		if (e->want_resolution)
-			ck_assert_msg(!strcmp(f->resolution, e->want_resolution), "%s:%u: resolution %s, want %s",
-				f->path, f->line, f->resolution, e->want_resolution);
-		if (e->want_provider)
-			ck_assert_msg(!strcmp(f->provider, e->want_provider), "%s:%u: provider %s, want %s",
-				f->path, f->line, f->provider, e->want_provider);
-		return 0;
-	}
-	ck_abort_msg("unexpected finding %s:%u %s", f->path, f->line, f->api);
-	return 0;
-}
-
-static void check_all(aibom_scan *scan, expect *e)
-{
-	ck_assert_int_eq(aibom_scan_foreach_finding(scan, check_cb, e), 0);
-	for (; e->path; e++)
-		ck_assert_msg(e->seen, "missing finding %s:%u", e->path, e->line);
-}
-
 START_TEST(resolution_through_scopes_and_modules)
 {
 	char *dir = tmpdir_new("resolve");
 	aibom_scan *scan;
-	expect want[] = {
+	expect_finding want[] = {
 		{"app/main.py", 13, "gpt-4o", "constant", "openai", false},
 		{"app/main.py", 16, "gpt-4o-mini", "default", "openai", false},
 		{"app/main.py", 19, "claude-3-5-sonnet", "env_default", "anthropic", false},
@@ -176,7 +138,7 @@ START_TEST(resolution_through_scopes_and_modules)
 		"        e = self.llm\n"
 		"        return e.embeddings.create(model=settings.embed_model)\n", (size_t)-1);
 	scan = scan_tree(dir, NULL, 0);
-	check_all(scan, want);
+	check_findings(scan, want);
 	aibom_scan_free(scan);
 	rmtree(dir);
 	free(dir);
