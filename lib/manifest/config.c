@@ -811,6 +811,25 @@ static void yanchor(yparser *p, const char *name, size_t n, ynode *node)
 		yoom(p);
 }
 
+/* The tags and anchors before a node's content at T[J..CE): tags are dropped, an anchor names N.
+ * Returns where the content starts. */
+static size_t yprops(yparser *p, ynode *n, size_t j, size_t ce)
+{
+	const char *t = p->t;
+
+	while (j < ce && (t[j] == '!' || t[j] == '&')) {
+		size_t e = j;
+		while (e < ce && !blank(t[e]))
+			e++;
+		if (t[j] == '&' && e > j + 1)
+			yanchor(p, t + j + 1, e - j - 1, n);
+		j = e;
+		while (j < ce && blank(t[j]))
+			j++;
+	}
+	return j;
+}
+
 static const ynode *ylookup(yparser *p, const char *name, size_t n)
 {
 	const char *key;
@@ -1334,16 +1353,7 @@ static void yvalue(yparser *p, ynode *n, size_t j, size_t ce, size_t owner_col)
 {
 	const char *t = p->t;
 
-	while (j < ce && (t[j] == '!' || t[j] == '&')) { /* tags are dropped, anchors kept */
-		size_t e = j;
-		while (e < ce && !blank(t[e]))
-			e++;
-		if (t[j] == '&' && e > j + 1)
-			yanchor(p, t + j + 1, e - j - 1, n);
-		j = e;
-		while (j < ce && blank(t[j]))
-			j++;
-	}
+	j = yprops(p, n, j, ce);
 	n->line = p->line;
 	if (j >= ce || t[j] == '#') {
 		p->pending = n;
@@ -1428,16 +1438,7 @@ static void yitem(yparser *p, size_t k, size_t ce, size_t col)
 			return;
 		while (j < ce && blank(t[j]))
 			j++;
-		while (j < ce && (t[j] == '&' || t[j] == '!')) { /* - &anchor key: value: on the item */
-			size_t e = j;
-			while (e < ce && !blank(t[e]))
-				e++;
-			if (t[j] == '&' && e > j + 1)
-				yanchor(p, t + j + 1, e - j - 1, n);
-			j = e;
-			while (j < ce && blank(t[j]))
-				j++;
-		}
+		j = yprops(p, n, j, ce); /* - &anchor key: value: on the item */
 		if (is_item(t, j, ce)) {
 			if (p->depth >= MAX_DEPTH)
 				return;
